@@ -1,0 +1,38 @@
+# The two newcomer commands: `make run` (the whole study) and `make test`.
+# Each installs the missing Debian packages first (with sudo when not root).
+SHELL := /bin/bash
+APT_PACKAGES := libopenblas-dev zlib1g-dev libssl-dev gnuplot-nox dataset-fashion-mnist
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN := .build/release/pipeline
+JOBS ?=
+
+.PHONY: deps build run test unit e2e bench reliability clean
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	swift build -c release --product pipeline
+
+run: build
+	$(BIN) run all $(if $(JOBS),-j $(JOBS))
+
+unit: deps
+	swift test --parallel
+
+e2e: build
+	PIPELINE_BIN=$(abspath $(BIN)) bash Tests/e2e/run.sh
+
+test: unit e2e
+
+bench: build
+	bash Benchmarks/run.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, arrows pointing down only (see docs/architecture.md):
+//   pipeline (executable) -> Study -> Workflow, FashionData, Report, Nets
+//   Workflow -> Hashing;  FashionData -> Nets, Hashing, CZlib;  Nets -> CBLAS
+let package = Package(
+    name: "pipeline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pipeline", targets: ["pipeline"]),
+        .library(name: "Workflow", targets: ["Workflow"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries: OpenSSL's libcrypto (SHA-256), OpenBLAS, zlib.
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+
+        .target(name: "Hashing", dependencies: ["COpenSSL"]),
+        .target(name: "Workflow", dependencies: ["Hashing"]),
+        .target(name: "Nets", dependencies: ["CBLAS"],
+                swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+        .target(name: "FashionData", dependencies: ["Nets", "Hashing", "CZlib"]),
+        .target(name: "Report", dependencies: []),
+        .target(name: "Study", dependencies: ["Workflow", "FashionData", "Nets", "Report", "Hashing"]),
+        .executableTarget(name: "pipeline", dependencies: [
+            "Study", "Workflow",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow"]),
+        .testTarget(name: "NetsTests", dependencies: ["Nets"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FashionDataTests", dependencies: ["FashionData"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "StudyTests", dependencies: ["Study"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: []),
+    ]
+)

@@ -1,0 +1,1 @@
+// The FashionData layer; see docs/architecture.md.

@@ -1,0 +1,1 @@
+// The Nets layer; see docs/architecture.md.

@@ -1,0 +1,1 @@
+// The Report layer; see docs/architecture.md.

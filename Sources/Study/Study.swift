@@ -1,0 +1,1 @@
+// The Study layer; see docs/architecture.md.

@@ -1,0 +1,70 @@
+import Foundation
+
+/// What a running stage may see and touch.
+///
+/// Contract:
+/// - `inputs(role)` lists the dependencies whose base name (the part before `@`)
+///   is `role`, ordered by full instance name; `input(role)` requires exactly one.
+/// - `outputDirectory` starts empty and is private to this run; everything left
+///   in it when `run` returns is published, nothing when `run` throws.
+/// - `scratchDirectory` belongs to this stage's cache key and survives a killed
+///   or failed run, so long work can resume (e.g. per-epoch training state); the
+///   engine deletes it after a successful publish.
+/// - `log` and `progress` are thread-safe. `progress` is a transient status line
+///   on a terminal (rate-limited), and is dropped when output is not a terminal;
+///   `log` always prints one line prefixed with the stage name.
+/// - `threads` is how many cores the scheduler gives this stage right now.
+public final class StageContext: @unchecked Sendable {
+    public let stageName: String
+    public let threads: Int
+    public let outputDirectory: URL
+    public let scratchDirectory: URL
+    private let inputsByRole: [String: [StageInput]]
+    private let logSink: @Sendable (String) -> Void
+    private let progressSink: @Sendable (String) -> Void
+
+    public init(stageName: String, threads: Int, outputDirectory: URL, scratchDirectory: URL,
+                inputs: [StageInput],
+                log: @escaping @Sendable (String) -> Void,
+                progress: @escaping @Sendable (String) -> Void) {
+        self.stageName = stageName
+        self.threads = threads
+        self.outputDirectory = outputDirectory
+        self.scratchDirectory = scratchDirectory
+        var byRole: [String: [StageInput]] = [:]
+        for input in inputs {
+            let role = String(input.stage.split(separator: "@", maxSplits: 1).first ?? Substring(input.stage))
+            byRole[role, default: []].append(input)
+        }
+        self.inputsByRole = byRole.mapValues { $0.sorted { $0.stage < $1.stage } }
+        self.logSink = log
+        self.progressSink = progress
+    }
+
+    /// All dependencies whose base name is `role` (e.g. every `evaluate@...`).
+    public func inputs(_ role: String) -> [StageInput] { inputsByRole[role] ?? [] }
+
+    /// The single dependency whose base name is `role`.
+    public func input(_ role: String) throws -> StageInput {
+        let found = inputs(role)
+        guard found.count == 1 else {
+            throw StageError("expected exactly one dependency named '\(role)', found \(found.count) (deps: \(inputsByRole.keys.sorted().joined(separator: ", ")))")
+        }
+        return found[0]
+    }
+
+    /// Shorthand: the file `file` of the single dependency `role`.
+    public func inputFile(_ role: String, _ file: String) throws -> URL {
+        try input(role).url(file)
+    }
+
+    /// Where to write output `name` (subfolders are created).
+    public func outputURL(_ name: String) throws -> URL {
+        let url = outputDirectory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return url
+    }
+
+    public func log(_ message: String) { logSink(message) }
+    public func progress(_ line: String) { progressSink(line) }
+}

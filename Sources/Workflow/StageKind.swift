@@ -1,0 +1,64 @@
+import Foundation
+
+/// A kind of stage: typed parameters, a version, and a deterministic function
+/// from input artifacts to output artifacts.
+///
+/// Contract:
+/// - `run` reads its inputs only through `context` and writes its outputs only
+///   into `context.outputDirectory` (files, possibly in subfolders). When `run`
+///   returns, the engine hashes every file there and publishes them atomically;
+///   when it throws, nothing is published.
+/// - Same params and same input bytes must give the same output bytes, whatever
+///   `context.threads` is and whatever else runs at the same time.
+/// - `version` is part of the cache key: bump it when a change to the code
+///   changes what the kind writes.
+/// - `run` may be called on any thread, and several stages may run at once.
+public protocol StageKind: Sendable {
+    associatedtype Params: Codable & Sendable
+
+    /// The name used as `"kind"` in pipeline.json.
+    static var name: String { get }
+    /// Bumped whenever the kind's outputs could change for the same inputs.
+    static var version: Int { get }
+    /// How many cores the stage can use well; the scheduler gives at most this.
+    static var maxThreads: Int { get }
+    /// A one-line description for `pipeline kinds` and the docs.
+    static var summary: String { get }
+
+    init()
+    func run(_ params: Params, in context: StageContext) throws
+}
+
+extension StageKind {
+    public static var maxThreads: Int { 1 }
+    public static var summary: String { "" }
+}
+
+/// The outputs of one dependency, as the running stage sees them.
+public struct StageInput: Sendable {
+    /// The full instance name of the producing stage, e.g. `init@s42`.
+    public let stage: String
+    /// Output file name (relative path) -> read-only file in the store.
+    public let files: [String: URL]
+    /// Output file name -> SHA-256 hex of its content.
+    public let hashes: [String: String]
+
+    public init(stage: String, files: [String: URL], hashes: [String: String]) {
+        self.stage = stage; self.files = files; self.hashes = hashes
+    }
+
+    /// The file named `name`, or an error naming the stage and what it does have.
+    public func url(_ name: String) throws -> URL {
+        guard let url = files[name] else {
+            throw StageError("input from '\(stage)' has no output '\(name)' (it has: \(files.keys.sorted().joined(separator: ", ")))")
+        }
+        return url
+    }
+}
+
+/// An error a stage throws: its message is shown to the user as is, after the stage name.
+public struct StageError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
