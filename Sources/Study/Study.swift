@@ -1,1 +1,0 @@
-// The Study layer; see docs/architecture.md.

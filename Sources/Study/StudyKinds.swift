@@ -1,0 +1,6 @@
+import Workflow
+
+/// Every stage kind this study registers with the engine.
+public enum StudyKinds {
+    public static let all: [any StageKind.Type] = []
+}
