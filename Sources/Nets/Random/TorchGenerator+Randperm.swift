@@ -7,6 +7,11 @@ extension TorchGenerator {
     /// `z = random64() % (i + 1)`, `p[i] = p[z]`, `p[z] = i`.
     /// Precondition: `n >= 0` (a count the caller has validated).
     public mutating func randperm(_ n: Int) -> [Int] {
+        randperm(n, smallBranchLimit: Int(UInt32.max / 20))
+    }
+
+    /// `randperm` with PyTorch's branch point as a parameter, so tests can reach the large-`n` branch.
+    mutating func randperm(_ n: Int, smallBranchLimit: Int) -> [Int] {
         precondition(n >= 0, "randperm: n must be non-negative, got \(n)")
         guard n > 0 else { return [] }
         var perm = [Int](unsafeUninitializedCapacity: n) { buffer, initialized in
@@ -14,7 +19,7 @@ extension TorchGenerator {
             initialized = n
         }
         perm.withUnsafeMutableBufferPointer { p in
-            if n < Int(UInt32.max / 20) {
+            if n < smallBranchLimit {
                 for i in 0..<(n - 1) {
                     let z = Int(random32()) % (n - i)
                     p.swapAt(i, i + z)
