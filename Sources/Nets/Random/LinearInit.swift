@@ -3,7 +3,8 @@
 /// Order: all weights (row-major, `out x in`, PyTorch's layout), then the bias. Bounds are computed
 /// in Double exactly as Python does, then handed to `uniform` (which rounds them to Float):
 /// - weight: `kaiming_uniform_(a: sqrt(5))`: `gain = sqrt(2 / (1 + a*a))`, `std = gain / sqrt(fanIn)`,
-///   `bound = sqrt(3) * std` (mathematically `1/sqrt(fanIn)`, but the rounding differs);
+///   `bound = sqrt(3) * std` (mathematically `1/sqrt(fanIn)`; in Double it differs in the last bit for
+///   fan-in 512, 256, 128, yet rounds to the same Float bound, so weights and biases share one bound);
 /// - bias: `bound = 1 / sqrt(fanIn)`.
 /// Each is `uniform(-bound, bound)`.
 public struct LinearInit {
