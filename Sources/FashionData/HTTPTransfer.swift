@@ -1,0 +1,111 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// One HTTP(S) GET streamed into an `AtomicFile` through URLSession.
+///
+/// Blocking: the calling thread waits until the body is complete, the server
+/// fails, or the deadline passes (then the request is cancelled). Only a 200
+/// response is accepted, and its body must reach the announced Content-Length.
+enum HTTPTransfer {
+    /// A failed transfer; `transient` says whether retrying the same URL may help.
+    struct Failure: Error {
+        var reason: String
+        var transient: Bool
+    }
+
+    static func get(_ url: URL, into file: AtomicFile, idleTimeout: Double, deadline: Date,
+                    progress: @escaping @Sendable (Int, Int?) -> Void) throws {
+        let remaining = deadline.timeIntervalSinceNow
+        guard remaining > 0 else { throw Failure(reason: "time budget exhausted", transient: false) }
+        let config = URLSessionConfiguration.ephemeral
+        config.timeoutIntervalForRequest = idleTimeout
+        config.timeoutIntervalForResource = remaining
+        config.requestCachePolicy = .reloadIgnoringLocalCacheData
+        config.urlCache = nil
+        let delegate = TransferDelegate(file: file, progress: progress)
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = 1   // delegate callbacks in order, one at a time
+        let session = URLSession(configuration: config, delegate: delegate, delegateQueue: queue)
+        defer { session.invalidateAndCancel() }
+        var request = URLRequest(url: url)
+        request.timeoutInterval = idleTimeout
+        let task = session.dataTask(with: request)
+        task.resume()
+        if delegate.done.wait(timeout: .now() + remaining) == .timedOut {
+            task.cancel()
+            _ = delegate.done.wait(timeout: .now() + 2)
+            throw Failure(reason: "no complete response within the time budget of \(format(remaining)) s", transient: false)
+        }
+        if let failure = delegate.result() { throw failure }
+    }
+
+    private static func format(_ seconds: Double) -> String { String(format: "%.1f", seconds) }
+}
+
+/// URLSession callbacks for `HTTPTransfer`: checks the status, writes each
+/// chunk, records the first failure. State is guarded by `lock`; the delegate
+/// queue is serial, the waiting thread reads only after `done` is signalled.
+private final class TransferDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private let file: AtomicFile
+    private let progress: @Sendable (Int, Int?) -> Void
+    private var failure: HTTPTransfer.Failure?
+    private var received = 0
+    private var expected: Int?
+
+    init(file: AtomicFile, progress: @escaping @Sendable (Int, Int?) -> Void) {
+        self.file = file
+        self.progress = progress
+    }
+
+    func result() -> HTTPTransfer.Failure? { lock.withLock { failure } }
+
+    private func fail(_ reason: String, transient: Bool) {
+        lock.withLock { if failure == nil { failure = .init(reason: reason, transient: transient) } }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        guard let http = response as? HTTPURLResponse else {
+            fail("not an HTTP response", transient: false)
+            completionHandler(.cancel); return
+        }
+        guard http.statusCode == 200 else {
+            let code = http.statusCode
+            fail("HTTP \(code) \(HTTPURLResponse.localizedString(forStatusCode: code))", transient: code >= 500)
+            completionHandler(.cancel); return
+        }
+        lock.withLock { expected = response.expectedContentLength >= 0 ? Int(response.expectedContentLength) : nil }
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        do {
+            try data.withUnsafeBytes { try file.write($0) }
+        } catch {
+            fail("\(error)", transient: false)
+            dataTask.cancel(); return
+        }
+        let (now, total) = lock.withLock { received += data.count; return (received, expected) }
+        progress(now, total)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+        if let error {
+            let ns = error as NSError
+            // DNS failure and refused connections are not worth retrying right away.
+            let permanent = [NSURLErrorCannotFindHost, NSURLErrorCannotConnectToHost, NSURLErrorDNSLookupFailed,
+                             NSURLErrorUnsupportedURL, NSURLErrorBadURL].contains(ns.code)
+            fail(ns.localizedDescription + " (URL error \(ns.code))", transient: !permanent)
+        } else {
+            let (got, want) = lock.withLock { (received, expected) }
+            if let want, got != want {
+                fail("body ended after \(got) of \(want) bytes", transient: true)
+            }
+        }
+        done.signal()
+    }
+}
