@@ -25,8 +25,9 @@ public enum Downloader {
                 progress("\(file.name): verified from \(url.absoluteString)")
                 return url
             } catch {
-                failures.append(SourceFailure(source: url.absoluteString, reason: reason(error)))
-                progress("\(file.name): \(url.absoluteString) failed: \(reason(error))")
+                let why = reason(error, file: file.name, url: url)
+                failures.append(SourceFailure(source: url.absoluteString, reason: why))
+                progress("\(file.name): \(url.absoluteString) failed: \(why)")
             }
         }
         if sources.isEmpty { failures.append(SourceFailure(source: "(none)", reason: "no sources were given")) }
@@ -49,7 +50,7 @@ public enum Downloader {
                 let delay = options.backoff * pow(2, Double(attempt))
                 guard isTransient(error), attempt < options.retries,
                       deadline.timeIntervalSinceNow > delay else { throw error }
-                progress("\(file.name): attempt \(attempt + 1) at \(url.absoluteString) failed (\(reason(error))); retrying in \(delay) s")
+                progress("\(file.name): attempt \(attempt + 1) at \(url.absoluteString) failed (\(reason(error, file: file.name, url: url))); retrying in \(delay) s")
                 Thread.sleep(forTimeInterval: delay)
                 attempt += 1
             }
@@ -114,8 +115,14 @@ public enum Downloader {
         }
     }
 
-    private static func reason(_ error: Error) -> String {
+    /// The error's text without a leading file name or path, which the
+    /// source URL beside it already gives.
+    private static func reason(_ error: Error, file: String, url: URL) -> String {
         if let failure = error as? HTTPTransfer.Failure { return failure.reason }
-        return "\(error)"
+        var text = "\(error)"
+        for prefix in [file + ": ", url.path + ": "] where text.hasPrefix(prefix) {
+            text.removeFirst(prefix.count)
+        }
+        return text
     }
 }

@@ -19,9 +19,12 @@ enum HTTPTransfer {
                     progress: @escaping @Sendable (Int, Int?) -> Void) throws {
         let remaining = deadline.timeIntervalSinceNow
         guard remaining > 0 else { throw Failure(reason: "time budget exhausted", transient: false) }
+        // swift-corelibs-foundation truncates these to whole seconds (0.5 -> 0,
+        // an instant timeout), so round up; the semaphore below keeps the exact budget.
+        let idle = max(1, idleTimeout.rounded(.up))
         let config = URLSessionConfiguration.ephemeral
-        config.timeoutIntervalForRequest = idleTimeout
-        config.timeoutIntervalForResource = remaining
+        config.timeoutIntervalForRequest = idle
+        config.timeoutIntervalForResource = max(1, remaining.rounded(.up))
         config.requestCachePolicy = .reloadIgnoringLocalCacheData
         config.urlCache = nil
         let delegate = TransferDelegate(file: file, progress: progress)
@@ -30,8 +33,10 @@ enum HTTPTransfer {
         let session = URLSession(configuration: config, delegate: delegate, delegateQueue: queue)
         defer { session.invalidateAndCancel() }
         var request = URLRequest(url: url)
-        request.timeoutInterval = idleTimeout
+        request.timeoutInterval = idle
         let task = session.dataTask(with: request)
+        // Late callbacks after we return must not touch the file (its descriptor may be reused).
+        defer { delegate.detach() }
         task.resume()
         if delegate.done.wait(timeout: .now() + remaining) == .timedOut {
             task.cancel()
@@ -50,7 +55,7 @@ enum HTTPTransfer {
 private final class TransferDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     let done = DispatchSemaphore(value: 0)
     private let lock = NSLock()
-    private let file: AtomicFile
+    private var file: AtomicFile?
     private let progress: @Sendable (Int, Int?) -> Void
     private var failure: HTTPTransfer.Failure?
     private var received = 0
@@ -62,6 +67,9 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
     }
 
     func result() -> HTTPTransfer.Failure? { lock.withLock { failure } }
+
+    /// Drops the file; later data callbacks are ignored.
+    func detach() { lock.withLock { file = nil } }
 
     private func fail(_ reason: String, transient: Bool) {
         lock.withLock { if failure == nil { failure = .init(reason: reason, transient: transient) } }
@@ -83,14 +91,20 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        do {
-            try data.withUnsafeBytes { try file.write($0) }
-        } catch {
-            fail("\(error)", transient: false)
-            dataTask.cancel(); return
+        // Writing under the lock makes `detach` wait for a write in progress.
+        let outcome: Result<(Int, Int?), Error>? = lock.withLock {
+            guard let file else { return nil }
+            do {
+                try data.withUnsafeBytes { try file.write($0) }
+                received += data.count
+                return .success((received, expected))
+            } catch { return .failure(error) }
         }
-        let (now, total) = lock.withLock { received += data.count; return (received, expected) }
-        progress(now, total)
+        switch outcome {
+        case .success(let (now, total))?: progress(now, total)
+        case .failure(let error)?: fail("\(error)", transient: false); dataTask.cancel()
+        case nil: dataTask.cancel()
+        }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
