@@ -27,7 +27,7 @@ enum HTTPTransfer {
         config.timeoutIntervalForResource = max(1, remaining.rounded(.up))
         config.requestCachePolicy = .reloadIgnoringLocalCacheData
         config.urlCache = nil
-        let delegate = TransferDelegate(file: file, progress: progress)
+        let delegate = TransferDelegate(file: file, idleSeconds: idle, progress: progress)
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = 1   // delegate callbacks in order, one at a time
         let session = URLSession(configuration: config, delegate: delegate, delegateQueue: queue)
@@ -61,8 +61,11 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
     private var received = 0
     private var expected: Int?
 
-    init(file: AtomicFile, progress: @escaping @Sendable (Int, Int?) -> Void) {
+    private let idleSeconds: Double
+
+    init(file: AtomicFile, idleSeconds: Double, progress: @escaping @Sendable (Int, Int?) -> Void) {
         self.file = file
+        self.idleSeconds = idleSeconds
         self.progress = progress
     }
 
@@ -113,7 +116,11 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, @uncheck
             // DNS failure and refused connections are not worth retrying right away.
             let permanent = [NSURLErrorCannotFindHost, NSURLErrorCannotConnectToHost, NSURLErrorDNSLookupFailed,
                              NSURLErrorUnsupportedURL, NSURLErrorBadURL].contains(ns.code)
-            fail(ns.localizedDescription + " (URL error \(ns.code))", transient: !permanent)
+            // corelibs gives no text for a timeout; say what happened.
+            let text = ns.code == NSURLErrorTimedOut
+                ? "timed out: no connection or no data for \(Int(idleSeconds)) s"
+                : ns.localizedDescription
+            fail(text + " (URL error \(ns.code))", transient: !permanent)
         } else {
             let (got, want) = lock.withLock { (received, expected) }
             if let want, got != want {

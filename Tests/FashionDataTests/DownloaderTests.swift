@@ -107,21 +107,34 @@ import Testing
         #expect(try readWholeFile(dir.appendingPathComponent(Self.name)) == gz)
     }
 
-    @Test func stalledServerHitsTheTimeBudget() throws {
+    /// Fetches from a server that accepts and never answers; returns the reason and seconds taken.
+    private func stalled(_ options: DownloadOptions) throws -> (String?, Double) {
         let server = try TestHTTPServer(routes: ["/stall/\(Self.name)": [.stall]]).start()
         defer { server.stop() }
         let dir = try makeTempDirectory()
-        let options = DownloadOptions(connectTimeout: 0.5, totalTimeout: 1.5, retries: 0, backoff: 0.1)
         let started = Date()
-        var caught: Error?
+        var caught: FashionDataError?
         do {
             try Downloader.fetch(dataFile, sources: [server.base.appendingPathComponent("stall")],
                                  to: dir.appendingPathComponent(Self.name), options: options)
-        } catch { caught = error }
+        } catch let error as FashionDataError { caught = error }
         let elapsed = Date().timeIntervalSince(started)
-        print("stalled source gave up after \(elapsed) s: \(String(describing: caught))")
-        #expect(elapsed < 4)
         #expect(try listing(dir) == [])
+        guard case let .allSourcesFailed(_, failures)? = caught else { Issue.record("no error"); return (nil, elapsed) }
+        print("stalled source gave up after \(elapsed) s: \(failures[0].reason)")
+        return (failures.first?.reason, elapsed)
+    }
+
+    @Test func stalledServerHitsTheIdleTimeout() throws {
+        let (reason, elapsed) = try stalled(DownloadOptions(connectTimeout: 1, totalTimeout: 8, retries: 0, backoff: 0.1))
+        #expect(reason == "timed out: no connection or no data for 1 s (URL error -1001)")
+        #expect(elapsed < 4)
+    }
+
+    @Test func stalledServerHitsTheTimeBudget() throws {
+        let (reason, elapsed) = try stalled(DownloadOptions(connectTimeout: 5, totalTimeout: 1, retries: 0, backoff: 0.1))
+        #expect(reason == "no complete response within the time budget of 1.0 s")
+        #expect(elapsed >= 1 && elapsed < 4)
     }
 
     @Test func emptySourceListIsAnError() throws {
@@ -129,5 +142,49 @@ import Testing
         #expect(throws: FashionDataError.allSourcesFailed(name: Self.name, failures: [SourceFailure(source: "(none)", reason: "no sources were given")])) {
             try Downloader.fetch(dataFile, sources: [], to: dir.appendingPathComponent(Self.name))
         }
+    }
+}
+
+/// A connect that never completes: a listener whose backlog is full and which
+/// never accepts, so the kernel drops further SYNs (all on 127.0.0.1).
+@Suite struct ConnectTimeoutTests {
+    @Test func unansweredConnectTimesOut() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { p -> Int32 in
+                _ = bind(listener, p, length)
+                return getsockname(listener, p, &length)
+            }
+        }
+        #expect(listen(listener, 0) == 0)
+        // Fill the accept queue with connections nobody accepts.
+        var fillers: [Int32] = []
+        defer { fillers.forEach { close($0) } }
+        for _ in 0..<4 {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+            _ = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, length) }
+            }
+            fillers.append(fd)
+        }
+        let port = UInt16(bigEndian: address.sin_port)
+        let dir = try makeTempDirectory()
+        let file = DataFile(name: "x.gz", sha256: String(repeating: "0", count: 64))
+        let options = DownloadOptions(connectTimeout: 1, totalTimeout: 10, retries: 0, backoff: 0.1)
+        let started = Date()
+        var caught: FashionDataError?
+        do { try Downloader.fetch(file, sources: [URL(string: "http://127.0.0.1:\(port)/")!], to: dir.appendingPathComponent("x.gz"), options: options) }
+        catch let error as FashionDataError { caught = error }
+        let elapsed = Date().timeIntervalSince(started)
+        print("unanswered connect gave up after \(elapsed) s: \(String(describing: caught))")
+        #expect(elapsed < 3, "the 1 s connect timeout, not the 10 s budget, must end it")
+        guard case let .allSourcesFailed(_, failures)? = caught else { Issue.record("no error"); return }
+        #expect(failures.first?.reason == "timed out: no connection or no data for 1 s (URL error -1001)")
+        #expect(try listing(dir) == [])
     }
 }
