@@ -15,6 +15,7 @@ import Testing
         let server = try TestHTTPServer(routes: ["/good/\(Self.name)": [.ok(gz)]]).start()
         defer { server.stop() }
         let dir = try makeTempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let destination = dir.appendingPathComponent(Self.name)
         let lines = Lines()
         let used = try Downloader.fetch(dataFile, sources: [server.base.appendingPathComponent("good")],
@@ -37,6 +38,7 @@ import Testing
         defer { server.stop() }
         let closed = try TestHTTPServer.closedPort()
         let dir = try makeTempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let destination = dir.appendingPathComponent(Self.name)
         let sources = [
             URL(string: "http://127.0.0.1:\(closed)/")!,
@@ -79,8 +81,10 @@ import Testing
         let server = try TestHTTPServer(routes: ["/wrong/\(Self.name)": [.ok(Deflate.compress([1, 2, 3]))]]).start()
         defer { server.stop() }
         let mirror = try makeTempDirectory()
+        defer { try? FileManager.default.removeItem(at: mirror) }
         try write(gz, to: mirror.appendingPathComponent(Self.name))
         let dir = try makeTempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let destination = dir.appendingPathComponent(Self.name)
         let closed = try TestHTTPServer.closedPort()
         let used = try Downloader.fetch(dataFile, sources: [URL(string: "http://127.0.0.1:\(closed)/")!,
@@ -95,6 +99,7 @@ import Testing
         let server = try TestHTTPServer(routes: ["/flaky/\(Self.name)": [.status(503), .truncated(gz, sent: 10), .ok(gz)]]).start()
         defer { server.stop() }
         let dir = try makeTempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let lines = Lines()
         let options = DownloadOptions(connectTimeout: 1, totalTimeout: 5, retries: 2, backoff: 0.2)
         let started = Date()
@@ -112,6 +117,7 @@ import Testing
         let server = try TestHTTPServer(routes: ["/stall/\(Self.name)": [.stall]]).start()
         defer { server.stop() }
         let dir = try makeTempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let started = Date()
         var caught: FashionDataError?
         do {
@@ -139,6 +145,7 @@ import Testing
 
     @Test func emptySourceListIsAnError() throws {
         let dir = try makeTempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         #expect(throws: FashionDataError.allSourcesFailed(name: Self.name, failures: [SourceFailure(source: "(none)", reason: "no sources were given")])) {
             try Downloader.fetch(dataFile, sources: [], to: dir.appendingPathComponent(Self.name))
         }
@@ -174,6 +181,7 @@ import Testing
         }
         let port = UInt16(bigEndian: address.sin_port)
         let dir = try makeTempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = DataFile(name: "x.gz", sha256: String(repeating: "0", count: 64))
         let options = DownloadOptions(connectTimeout: 1, totalTimeout: 10, retries: 0, backoff: 0.1)
         let started = Date()

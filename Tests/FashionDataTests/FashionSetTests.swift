@@ -14,12 +14,14 @@ import Testing
     }
 
     private func loadError(_ images: IDXFile, _ labels: IDXFile) throws -> String? {
-        let (_, i, l) = try pair(images, labels)
+        let (dir, i, l) = try pair(images, labels)
+        defer { try? FileManager.default.removeItem(at: dir) }
         do { _ = try FashionSet.load(images: i, labels: l); return nil } catch { return "\(error)" }
     }
 
     @Test func loadsPixelsAndLabelsAsBytes() throws {
-        let (_, i, l) = try pair(fixtureImages(count: 5), fixtureLabels(count: 5))
+        let (dir, i, l) = try pair(fixtureImages(count: 5), fixtureLabels(count: 5))
+        defer { try? FileManager.default.removeItem(at: dir) }
         let set = try FashionSet.load(images: i, labels: l)
         #expect(set.count == 5)
         #expect(set.labels == [0, 1, 2, 3, 4])

@@ -6,6 +6,7 @@ import Testing
 @Suite struct GunzipTests {
     @Test func roundTripLargerThanBuffers() throws {
         let dir = try makeTempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let content = pseudoRandomBytes(700_000) + [UInt8](repeating: 42, count: 300_000)
         let gz = dir.appendingPathComponent("data.gz")
         try write(Deflate.compress(content), to: gz)
@@ -27,6 +28,7 @@ import Testing
 
     @Test func multiMemberConcatenates() throws {
         let dir = try makeTempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let first = pseudoRandomBytes(100_000, seed: 1), second = pseudoRandomBytes(70_000, seed: 2)
         let gz = dir.appendingPathComponent("two.gz")
         try write(Deflate.compress(first) + Deflate.compress(second), to: gz)
@@ -39,6 +41,7 @@ import Testing
     /// Decompresses `gz` expecting a failure; checks nothing is left but the input.
     private func failure(_ gz: [UInt8], name: String = "train-images-idx3-ubyte.gz") throws -> FashionDataError? {
         let dir = try makeTempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appendingPathComponent(name)
         try write(gz, to: input)
         var caught: FashionDataError?

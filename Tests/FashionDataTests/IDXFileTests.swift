@@ -12,6 +12,7 @@ import Testing
 
     @Test func roundTripsThroughFileByteForByte() throws {
         let dir = try makeTempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = fixtureImages(count: 3)
         let url = dir.appendingPathComponent("images-idx3-ubyte")
         try file.write(to: url)
@@ -52,6 +53,7 @@ import Testing
 
     @Test func missingFileNamesPath() throws {
         let dir = try makeTempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("absent")
         #expect(throws: FashionDataError.io(path: url.path, operation: "open for reading", errno: ENOENT)) {
             try IDXFile.read(url, name: "absent")
