@@ -59,8 +59,9 @@ public enum Gunzip {
         var outAtMemberStart = 0
         var atEOF = false
 
-        while true {
-            if stream.avail_in == 0 && !atEOF {
+        /// Reads the next chunk when zlib has used up the last one.
+        func refill() throws {
+            while stream.avail_in == 0 && !atEOF {
                 let n = read(fd, input, inputChunk)
                 if n < 0 {
                     if errno == EINTR { continue }
@@ -72,6 +73,10 @@ public enum Gunzip {
                     stream.avail_in = uInt(n)
                 }
             }
+        }
+
+        while true {
+            try refill()
             if stream.avail_in == 0 && atEOF {
                 // Input ended inside a member (or the file was empty).
                 if memberStart > 0 && totalOut == outAtMemberStart {
@@ -94,15 +99,7 @@ public enum Gunzip {
                 continue   // Z_BUF_ERROR here only means "need more input".
             case Z_STREAM_END:
                 // A member is complete. More input means another member or garbage.
-                if stream.avail_in == 0 && !atEOF {
-                    let n = read(fd, input, inputChunk)
-                    if n < 0 { throw FashionDataError.io(path: path, operation: "read", errno: errno) }
-                    if n == 0 { atEOF = true } else {
-                        totalRead += n
-                        stream.next_in = input
-                        stream.avail_in = uInt(n)
-                    }
-                }
+                try refill()
                 if stream.avail_in == 0 && atEOF { return totalOut }
                 memberStart = totalRead - Int(stream.avail_in)
                 outAtMemberStart = totalOut

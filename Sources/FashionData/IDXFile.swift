@@ -25,9 +25,9 @@ public struct IDXFile: Equatable, Sendable {
     }
 
     /// Parses IDX bytes; `name` is used in error messages.
-    /// The payload is moved out of `bytes` in place (no second copy of a large file).
-    public static func parse(_ bytes: [UInt8], name: String) throws -> IDXFile {
-        var bytes = bytes
+    /// `bytes` is consumed and its header dropped in place, so a large file's
+    /// payload is not copied a second time.
+    public static func parse(_ bytes: consuming [UInt8], name: String) throws -> IDXFile {
         func fail(_ problem: String) -> FashionDataError { .invalidIDX(name: name, problem: problem) }
         guard bytes.count >= 4 else {
             throw fail("file is \(bytes.count) bytes, shorter than the 4-byte IDX magic")
