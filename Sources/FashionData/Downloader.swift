@@ -17,6 +17,12 @@ public enum Downloader {
     @discardableResult
     public static func fetch(_ file: DataFile, sources: [URL], to destination: URL, options: DownloadOptions = DownloadOptions(),
                              progress: @escaping @Sendable (String) -> Void = { _ in }) throws -> URL {
+        // A missing target directory is the caller's problem, not each source's.
+        let directory = destination.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw FashionDataError.io(path: directory, operation: "write the download into this directory", errno: ENOENT)
+        }
         var failures: [SourceFailure] = []
         for base in sources {
             let url = base.appendingPathComponent(file.name)

@@ -69,3 +69,18 @@ public struct ImageGrid: Equatable, Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+/// One-call forms, for callers that want the encoded bytes directly.
+extension ImageGrid {
+    public static func pgm(images: FashionSet, indices: [Int], columns: Int = 4) throws -> [UInt8] {
+        try ImageGrid(images: images, indices: indices, columns: columns).pgm()
+    }
+
+    public static func png(images: FashionSet, indices: [Int], columns: Int = 4, scale: Int = 1) throws -> [UInt8] {
+        try ImageGrid(images: images, indices: indices, columns: columns, scale: scale).png()
+    }
+
+    public static func matrixText(images: FashionSet, indices: [Int], columns: Int = 4) throws -> String {
+        try ImageGrid(images: images, indices: indices, columns: columns).matrixText()
+    }
+}

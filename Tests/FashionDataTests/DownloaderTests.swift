@@ -143,6 +143,17 @@ import Testing
         #expect(elapsed >= 1 && elapsed < 4)
     }
 
+    @Test func missingDestinationDirectoryIsOneError() throws {
+        let dir = try makeTempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let absent = dir.appendingPathComponent("absent")
+        #expect(throws: FashionDataError.io(path: absent.path, operation: "write the download into this directory", errno: ENOENT)) {
+            try Downloader.fetch(dataFile, sources: [dir], to: absent.appendingPathComponent(Self.name))
+        }
+        #expect(FashionDataError.io(path: "/x", operation: "write the download into this directory", errno: ENOENT).description
+                == "/x: cannot write the download into this directory: No such file or directory")
+    }
+
     @Test func emptySourceListIsAnError() throws {
         let dir = try makeTempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -39,6 +39,7 @@ import Testing
         let header = Array("P5\n122 122\n255\n".utf8)
         #expect(Array(pgm.prefix(header.count)) == header)
         #expect(Array(pgm.dropFirst(header.count)) == grid.pixels)
+        #expect(try ImageGrid.pgm(images: set, indices: Array(0..<16)) == pgm)
     }
 
     @Test func matrixTextHasOneLinePerRow() throws {
