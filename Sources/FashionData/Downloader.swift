@@ -13,7 +13,8 @@ import Foundation
 public enum Downloader {
     /// Fetches `file` from the first source that yields verified content;
     /// writes the .gz to `destination` atomically. Returns the URL used.
-    /// `progress` receives human-readable lines (start, every ~10%, success).
+    /// `progress` receives human-readable lines: bytes received (about every
+    /// 10%), each failed attempt or source, and the verified source.
     @discardableResult
     public static func fetch(_ file: DataFile, sources: [URL], to destination: URL, options: DownloadOptions = DownloadOptions(),
                              progress: @escaping @Sendable (String) -> Void = { _ in }) throws -> URL {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns byte counts into progress lines for one transfer: one at the first
-/// byte, then one each time another tenth of the known total (or, when the
+/// chunk received, then one each time another tenth of the known total (or, when the
 /// total is unknown, another 8 MiB) has arrived. Thread-safe.
 final class ProgressReporter: @unchecked Sendable {
     private let name: String
