@@ -38,9 +38,9 @@ extension GnuplotFigure {
     /// Writes the files, then draws the SVG. When gnuplot is missing this
     /// throws `GnuplotError.notFound` after the data and script are written.
     @discardableResult
-    public func render(to folder: URL, name: String, timeout: Double = 120) throws -> FigureFiles {
+    public func render(to folder: URL, name: String, timeout: Double = 120, searchPath: String? = nil) throws -> FigureFiles {
         let out = try write(to: folder, name: name)
-        try Gnuplot.render(script: out.script, timeout: timeout)
+        try Gnuplot.render(script: out.script, timeout: timeout, searchPath: searchPath)
         return out
     }
 }

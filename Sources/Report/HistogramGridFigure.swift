@@ -74,7 +74,8 @@ public struct HistogramGridFigure: GnuplotFigure {
             "set multiplot layout \(rows.count),\(columns.count)"
                 + (title.map { " title " + GnuplotText.quoted($0) + " font ',14'" } ?? "")
                 + " margins 0.045,0.99,0.05,\(NumberFormat.fixed(top - 0.03, 3)) spacing 0.05,0.075",
-            "set style fill solid 0.55 border lc rgb '#1f4e79'",
+            // No bar borders: they double the SVG's size for little gain.
+            "set style fill solid 0.7 noborder",
             "set tics font ',7'",
             "set xtics nomirror out scale 0.5",
             "set ytics nomirror out scale 0.5",
@@ -99,7 +100,7 @@ public struct HistogramGridFigure: GnuplotFigure {
                 s.add("set title " + GnuplotText.quoted("\(rowName): \(colName)") + " font ',9' offset 0,-0.6")
                 s.add("set xrange [\(NumberFormat.general(h.edges[0], digits: 9)):\(NumberFormat.general(h.edges[h.bins], digits: 9))]")
                 s.add("set xtics \(NumberFormat.general(niceTickStep(span: h.edges[h.bins] - h.edges[0], ticks: 4)))")
-                var plot = "plot \(s.data) index \(bars) using 1:2:3 with boxes lc rgb '#6baed6'"
+                var plot = "plot \(s.data) index \(bars) using 1:2:3 with boxes lc rgb '#5b9bd5'"
                 if !sample.isEmpty {
                     // Weight puts the KDE on the bars' scale: density integrates
                     // to 1; counts integrate to total * binWidth.
