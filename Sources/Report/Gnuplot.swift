@@ -60,8 +60,12 @@ public enum Gnuplot {
             throw .launchFailed(script: name, reason: String(describing: error))
         }
         if done.wait(timeout: .now() + timeout) == .timedOut {
+            // gnuplot ignores SIGTERM in some states (e.g. `pause`): escalate.
             process.terminate()
-            done.wait()
+            if done.wait(timeout: .now() + 2) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                done.wait()
+            }
             throw .timedOut(script: name, seconds: timeout)
         }
         let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
