@@ -11,11 +11,13 @@ public protocol GnuplotFigure: Sendable {
     func files(name: String) throws(FigureError) -> (data: String, script: String)
 }
 
-/// Where a figure's files are.
+/// Where a figure's files are, and what gnuplot printed on stderr while
+/// drawing it (empty when only written, or when it drew cleanly).
 public struct FigureFiles: Sendable, Equatable {
     public let data: URL
     public let script: URL
     public let svg: URL
+    public var warnings: String = ""
 }
 
 extension GnuplotFigure {
@@ -39,8 +41,8 @@ extension GnuplotFigure {
     /// throws `GnuplotError.notFound` after the data and script are written.
     @discardableResult
     public func render(to folder: URL, name: String, timeout: Double = 120, searchPath: String? = nil) throws -> FigureFiles {
-        let out = try write(to: folder, name: name)
-        try Gnuplot.render(script: out.script, timeout: timeout, searchPath: searchPath)
+        var out = try write(to: folder, name: name)
+        out.warnings = try Gnuplot.render(script: out.script, timeout: timeout, searchPath: searchPath)
         return out
     }
 }

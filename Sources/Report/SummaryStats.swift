@@ -3,7 +3,8 @@
 ///
 /// `std` is the unbiased (n - 1) standard deviation, as `torch.std` and
 /// `numpy.std(ddof=1)` give. With fewer than two values `std` is NaN; with no
-/// values every field but `count` is NaN.
+/// values every field but `count` is NaN. Values are expected finite (a NaN
+/// makes mean and std NaN; use `Histogram` to locate one).
 public struct SummaryStats: Sendable, Equatable, Codable {
     public let count: Int
     public let mean: Double

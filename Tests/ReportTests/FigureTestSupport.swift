@@ -14,6 +14,7 @@ func renderTwiceAndCompare(_ figure: some GnuplotFigure, name: String) throws ->
     for run in 0..<2 {
         let folder = base.appendingPathComponent("run\(run)")
         let files = try figure.render(to: folder, name: name)
+        #expect(files.warnings.isEmpty, "gnuplot warned: \(files.warnings)")
         outputs.append(try [files.data, files.script, files.svg].map { try Data(contentsOf: $0) })
         if run == 0, let keep = ProcessInfo.processInfo.environment["REPORT_KEEP_FIGURES"] {
             let dest = URL(fileURLWithPath: keep)
