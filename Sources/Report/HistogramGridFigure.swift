@@ -102,15 +102,8 @@ public struct HistogramGridFigure: GnuplotFigure {
                 s.add("set xtics \(NumberFormat.general(niceTickStep(span: h.edges[h.bins] - h.edges[0], ticks: 4)))")
                 var plot = "plot \(s.data) index \(bars) using 1:2:3 with boxes lc rgb '#5b9bd5'"
                 if !sample.isEmpty {
-                    // Weight puts the KDE on the bars' scale: density integrates
-                    // to 1; counts integrate to total * binWidth.
-                    let m = Double(sample.count)
-                    let weight = density ? 1 / m : Double(h.total) * h.binWidth / m
-                    let sd = SummaryStats(sample).std
-                    var bw = sd.isFinite && sd > 0 ? sd * pow(m, -0.2) : h.binWidth
-                    if !(bw > 0) { bw = 1 }
-                    plot += ", \\\n     '' index \(raw) using 1:(\(NumberFormat.general(weight, digits: 9)))"
-                        + " smooth kdensity bandwidth \(NumberFormat.general(bw, digits: 9)) with lines lw 1.5 lc rgb '#08306b'"
+                    let kde = KernelDensityLine(sample: sample, histogram: h, density: density)
+                    plot += ", \\\n     " + kde.plotClause(index: raw) + " with lines lw 1.5 lc rgb '#08306b'"
                 }
                 s.add(plot)
             }
