@@ -77,7 +77,9 @@ public final class Engine: @unchecked Sendable {
                         if console.verbose { console.line("skip \(s.name) (cached)") }
                         pending.remove(at: i); changed = true; continue
                     }
-                    guard st.free > 0, let key = e.key, let inputs = e.inputs else { i += 1; continue }
+                    // A stage whose key is already running waits for it, then finds it cached.
+                    guard st.free > 0, let key = e.key, let inputs = e.inputs, !st.runningKeys.contains(key) else { i += 1; continue }
+                    st.runningKeys.insert(key)
                     let threads = min(s.kind.maxThreads, st.free)
                     st.free -= threads
                     st.running += 1
@@ -100,6 +102,7 @@ public final class Engine: @unchecked Sendable {
                         }
                         st.free += threads
                         st.running -= 1
+                        st.runningKeys.remove(key)
                         cond.broadcast()
                         cond.unlock()
                     }
@@ -137,6 +140,7 @@ public final class Engine: @unchecked Sendable {
         var results: [String: RunRecord] = [:]
         var blocked = Set<String>()
         var running = 0
+        var runningKeys = Set<String>()
         var free: Int
         init(free: Int) { self.free = free }
     }
