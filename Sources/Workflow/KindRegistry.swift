@@ -23,7 +23,7 @@ public struct RegisteredKind: Sendable {
         summary = K.summary
         let fields = ParamProbe.fields(of: K.Params.self)
         self.fields = fields
-        decode = { try ParamsCodec.canonical(K.Params.self, from: $0, known: fields.map(\.name)) }
+        decode = { try ParamsCodec.canonical(K.Params.self, from: $0, fields: fields) }
         execute = { params, context in
             let decoded = try JSONDecoder().decode(K.Params.self, from: CanonicalJSON.data(params))
             try K().run(decoded, in: context)

@@ -8,9 +8,14 @@ public struct ParamsError: Error, CustomStringConvertible, Sendable {
 
 /// Decodes params with the kind's Codable type and re-encodes them canonically.
 enum ParamsCodec {
-    static func canonical<P: Codable>(_ type: P.Type, from value: JSONValue, known: [String]) throws -> JSONValue {
+    static func canonical<P: Codable>(_ type: P.Type, from value: JSONValue, fields: [ParamField]) throws -> JSONValue {
+        let known = fields.map(\.name)
         guard case .object(let given) = value else {
             throw ParamsError(message: "params: expected an object, found \(value.kindDescription)")
+        }
+        // JSONDecoder reports a fraction given for an integer as invalid JSON with no path; say which field.
+        for f in fields where f.type == "integer" {
+            if case .double? = value[f.name] { throw ParamsError(message: "params.\(f.name): expected an integer, found a number") }
         }
         let decoded: P
         do {
