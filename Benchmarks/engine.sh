@@ -9,23 +9,23 @@ bin=${1:-${PIPELINE_BIN:-$here/.build/release/pipeline}}
 command -v hyperfine >/dev/null || { echo "engine.sh: hyperfine is not installed" >&2; exit 2; }
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 cd "$work"
 
-# 10 generators x 9 transforms + 10 summaries = 100 stages; each generator and
-# transform writes a 0.5 MB file (deterministic bytes) that is copied to outputs/.
+# 10 generators + 10x8 transforms + 10 summaries = 100 stages; each generator and
+# transform writes a 0.6 MB file (deterministic bytes) that is copied to outputs/.
 {
   echo '{"version": 1, "stages": {'
   echo '  "gen": {"matrix": {"i": [0,1,2,3,4,5,6,7,8,9]}, "kind": "shell",'
-  echo '          "params": {"cmd": "head -c 524288 /dev/zero | tr \"\\\\0\" \"${item.i}\" > data.bin", "outputs": ["data.bin"]}},'
-  echo '  "xf": {"matrix": {"i": [0,1,2,3,4,5,6,7,8,9], "j": [1,2,3,4,5,6,7,8,9]}, "kind": "shell", "deps": ["gen@${item.i}"],'
+  echo '          "params": {"cmd": "head -c 600000 /dev/zero | tr \"\\\\0\" \"${item.i}\" > data.bin", "outputs": ["data.bin"]}},'
+  echo '  "xf": {"matrix": {"i": [0,1,2,3,4,5,6,7,8,9], "j": [1,2,3,4,5,6,7,8]}, "kind": "shell", "deps": ["gen@${item.i}"],'
   echo '         "params": {"cmd": "cat $IN_GEN/data.bin | tr 0-9 a-j > x.bin; echo ${item.j} >> x.bin", "outputs": ["x.bin"]}},'
   echo '  "sum": {"matrix": {"i": [0,1,2,3,4,5,6,7,8,9]}, "kind": "shell", "deps": ["xf@${item.i}-*"],'
   echo '          "params": {"cmd": "cat $IN_XF/*/x.bin | sha256sum > sum.txt", "outputs": ["sum.txt"]}}'
   echo '},'
   echo '"outputs": [{"stage": "gen@0", "path": "outputs/gen0"}'
   for i in 1 2 3 4 5 6 7 8 9; do echo ", {\"stage\": \"gen@$i\", \"path\": \"outputs/gen$i\"}"; done
-  for i in 0 1 2 3 4 5 6 7 8 9; do for j in 1 2 3 4 5 6 7 8 9; do
+  for i in 0 1 2 3 4 5 6 7 8 9; do for j in 1 2 3 4 5 6 7 8; do
     echo ", {\"stage\": \"xf@$i-$j\", \"file\": \"x.bin\", \"path\": \"outputs/xf/$i-$j.bin\"}"
   done; done
   echo ']}'

@@ -97,7 +97,7 @@ public final class Engine: @unchecked Sendable {
                             console.line("done \(s.name) \(String(format: "%.1f", r.seconds))s")
                         case .failure(let error):
                             st.blocked.insert(s.name)
-                            if error is InterruptedError { st.summary.interrupted = true }
+                            if error is InterruptedError || Interruption.isRequested { st.summary.interrupted = true }
                             else { st.summary.failed += 1; console.error("error: stage '\(s.name)' failed: \(error)") }
                         }
                         st.free += threads

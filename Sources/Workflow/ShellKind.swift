@@ -48,7 +48,8 @@ public struct ShellKind: StageKind {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         while process.isRunning {
-            if Interruption.isRequested { process.terminate() }
+            // SIGKILL: the child inherits our ignored SIGINT/SIGTERM, so a polite signal would not stop it.
+            if Interruption.isRequested { kill(process.processIdentifier, SIGKILL) }
             usleep(20_000)
         }
         try? FileManager.default.removeItem(at: links)

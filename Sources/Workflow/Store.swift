@@ -10,13 +10,14 @@ import Hashing
 /// readers need no lock; writers hold `StoreLock`.
 public final class Store: @unchecked Sendable {
     public let root: URL
+    private let rootPathCache: String
     public var objects: URL { root.appendingPathComponent("objects") }
     public var runs: URL { root.appendingPathComponent("runs") }
     public var tmp: URL { root.appendingPathComponent("tmp") }
     public var work: URL { root.appendingPathComponent("work") }
     public var quarantine: URL { root.appendingPathComponent("quarantine") }
 
-    public init(root: URL) { self.root = root }
+    public init(root: URL) { self.root = root; rootPathCache = root.path }
 
     /// The store for a project: `--cache-dir`, else `$PIPELINE_CACHE_DIR`, else `<root>/.pipeline`.
     public static func locate(projectRoot: URL, cacheDir: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Store {
@@ -29,18 +30,20 @@ public final class Store: @unchecked Sendable {
         for d in [objects, runs, tmp, work] { try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true) }
     }
 
-    public func objectURL(_ hash: String) -> URL {
-        objects.appendingPathComponent(String(hash.prefix(2))).appendingPathComponent(String(hash.dropFirst(2)))
-    }
+    // Paths are built as strings: URL.appendingPathComponent dominated a no-op run's profile.
+    private var rootPath: String { rootPathCache }
 
-    public func runURL(_ key: String) -> URL { runs.appendingPathComponent("\(key).json") }
+    public func objectPath(_ hash: String) -> String { "\(rootPath)/objects/\(hash.prefix(2))/\(hash.dropFirst(2))" }
+    public func objectURL(_ hash: String) -> URL { URL(fileURLWithPath: objectPath(hash)) }
+
+    public func runURL(_ key: String) -> URL { URL(fileURLWithPath: "\(rootPath)/runs/\(key).json") }
 
     public func scratch(_ key: String) -> URL { work.appendingPathComponent(key) }
 
     /// The object's problem, if any, by stat only: "missing" or "has N bytes, expected M".
     public func objectProblem(_ file: OutputFile) -> String? {
         var st = stat()
-        guard stat(objectURL(file.hash).path, &st) == 0 else { return "missing" }
+        guard stat(objectPath(file.hash), &st) == 0 else { return "missing" }
         return Int(st.st_size) == file.size ? nil : "has \(st.st_size) bytes, expected \(file.size)"
     }
 
