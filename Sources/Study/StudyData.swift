@@ -1,4 +1,5 @@
 import FashionData
+import Nets
 import Foundation
 import Workflow
 
@@ -17,5 +18,27 @@ enum StudyData {
 
     static func split(_ context: StageContext) throws -> SplitIndices {
         try Artifacts.read(SplitIndices.self, role: "split", file: "split.json", in: context)
+    }
+}
+
+extension StudyData {
+    /// The training images as the trainer takes them (shares the bytes, no copy).
+    static func trainImages(_ context: StageContext) throws -> ByteImages {
+        let set = try trainSet(context)
+        return try ByteImages(pixels: set.pixels, labels: set.labels)
+    }
+
+    static func testImages(_ context: StageContext) throws -> ByteImages {
+        let set = try testSet(context)
+        return try ByteImages(pixels: set.pixels, labels: set.labels)
+    }
+
+    /// The trained network of the single `train` dependency, and its metrics.
+    static func trained(_ context: StageContext) throws -> (model: MLP, metrics: TrainMetrics) {
+        let input = try context.input("train")
+        let file = try input.url("model.safetensors")
+        let model = try Checkpoint.decode(Array(Data(contentsOf: file)), source: "\(input.stage)/model.safetensors").model
+        let metrics = try Artifacts.read(TrainMetrics.self, from: input.url("metrics.json"), what: input.stage)
+        return (model, metrics)
     }
 }
