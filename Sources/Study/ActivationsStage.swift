@@ -35,7 +35,7 @@ struct ActivationsStage: StageKind {
         let outputs = try trainer.forwardCapturing(data: data, indices: Array(split.train.prefix(params.images)))
         var tensors: [String: Safetensors.Tensor] = [:]
         var names: [String] = []
-        let actName = model.config.activation.function.displayName
+        let actName = type(of: model.config.activation.function).displayName
         for (k, m) in outputs.enumerated() {
             tensors["layer.\(k)"] = .init(shape: [m.rows, m.cols], values: m.values)
             names.append("Layer \(k) - \(k % 2 == 0 ? "Linear" : actName)")

@@ -13,7 +13,7 @@ struct Examples: Codable, Sendable {
 }
 
 /// `examples`: the first train-split images as data for the report's grid,
-/// plus `examples.pgm` (a file any image viewer opens).
+/// plus `examples.png` (a file any image viewer opens).
 struct ExamplesStage: StageKind {
     struct Params: Codable, Sendable {
         var count: Int = 16
@@ -37,7 +37,7 @@ struct ExamplesStage: StageKind {
                                      classNames: labels.map { FashionSet.classNames[$0] },
                                      columns: params.columns, images: images),
                             as: "examples.json", in: context)
-        try Data(ImageGrid.pgm(images: data, indices: indices, columns: params.columns))
-            .write(to: context.outputURL("examples.pgm"))
+        let grid = try ImageGrid(images: data, indices: indices, columns: params.columns, scale: 2)
+        try Data(grid.png()).write(to: context.outputURL("examples.png"))
     }
 }
