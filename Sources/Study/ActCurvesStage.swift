@@ -17,9 +17,9 @@ struct ActivationCurves: Codable, Sendable {
 /// x in [from, to] (both ends included), as the network computes them in Float.
 struct ActCurvesStage: StageKind {
     struct Params: Codable, Sendable {
-        var from: Double = -5
-        var to: Double = 5
-        var points: Int = 1000
+        var from: Double
+        var to: Double
+        var points: Int
     }
 
     static let name = "act-curves"

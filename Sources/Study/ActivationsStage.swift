@@ -9,7 +9,7 @@ import Workflow
 /// naming them as the report titles them.
 struct ActivationsStage: StageKind {
     struct Params: Codable, Sendable {
-        var images: Int = 1024
+        var images: Int
     }
 
     struct Summary: Codable, Sendable {

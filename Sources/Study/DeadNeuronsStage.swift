@@ -22,7 +22,7 @@ struct DeadNeurons: Codable, Sendable {
 /// over all train-split images. Output: `dead-neurons.json`.
 struct DeadNeuronsStage: StageKind {
     struct Params: Codable, Sendable {
-        var batchSize: Int = 1000
+        var batchSize: Int
     }
 
     static let name = "dead-neurons"

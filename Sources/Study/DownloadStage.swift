@@ -10,8 +10,8 @@ struct DownloadStage: StageKind {
         /// Base URLs tried in order; a file's URL is the base plus its name.
         var sources: [String]
         var files: [DataFile]
-        var connectTimeoutSeconds: Double = 5
-        var retries: Int = 2
+        var connectTimeoutSeconds: Double
+        var retries: Int
     }
 
     static let name = "download"

@@ -18,7 +18,7 @@ struct Evaluation: Codable, Sendable {
 /// dependency on the 10,000 test images. Output: `evaluation.json`.
 struct EvaluateStage: StageKind {
     struct Params: Codable, Sendable {
-        var batchSize: Int = 1024
+        var batchSize: Int
     }
 
     static let name = "evaluate"

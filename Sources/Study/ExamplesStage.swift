@@ -16,8 +16,8 @@ struct Examples: Codable, Sendable {
 /// plus `examples.png` (a file any image viewer opens).
 struct ExamplesStage: StageKind {
     struct Params: Codable, Sendable {
-        var count: Int = 16
-        var columns: Int = 4
+        var count: Int
+        var columns: Int
     }
 
     static let name = "examples"

@@ -69,8 +69,8 @@ struct InitStage: StageKind {
     struct Params: Codable, Sendable {
         var seed: UInt64
         var hiddenSizes: [Int]
-        var inputSize: Int = 784
-        var outputSize: Int = 10
+        var inputSize: Int
+        var outputSize: Int
     }
 
     static let name = "init"

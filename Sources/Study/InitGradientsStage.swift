@@ -29,7 +29,7 @@ struct InitGradients: Codable, Sendable {
 struct InitGradientsStage: StageKind {
     struct Params: Codable, Sendable {
         var activations: [ActivationKind]
-        var batch: Int = 256
+        var batch: Int
     }
 
     static let name = "init-gradients"

@@ -10,7 +10,7 @@ import Workflow
 /// so in its log and in the report, and succeeds; the SVGs are then absent.
 struct ReportStage: StageKind {
     struct Params: Codable, Sendable {
-        var title: String = "Activation functions on FashionMNIST"
+        var title: String
     }
 
     static let name = "report"

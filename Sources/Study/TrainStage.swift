@@ -37,11 +37,11 @@ struct TrainTiming: Codable, Sendable {
 struct TrainStage: StageKind {
     struct Params: Codable, Sendable {
         var activation: ActivationKind
-        var batchSize: Int = 256
-        var learningRate: Double = 0.01
-        var momentum: Double = 0.9
-        var maxEpochs: Int = 50
-        var patience: Int = 7
+        var batchSize: Int
+        var learningRate: Double
+        var momentum: Double
+        var maxEpochs: Int
+        var patience: Int
     }
 
     static let name = "train"
