@@ -31,8 +31,7 @@ struct ActivationsStage: StageKind {
         guard params.images > 0, params.images <= split.train.count else {
             throw StageError("params.images: expected 1...\(split.train.count), found \(params.images)")
         }
-        let trainer = try Trainer(model: model, optimizer: SGD(learningRate: 0), batchSize: params.images)
-        let outputs = try trainer.forwardCapturing(data: data, indices: Array(split.train.prefix(params.images)))
+        let outputs = try model.forwardCapturing(PixelNormalization.batch(data, indices: Array(split.train.prefix(params.images))))
         var tensors: [String: Safetensors.Tensor] = [:]
         var names: [String] = []
         let actName = type(of: model.config.activation.function).displayName

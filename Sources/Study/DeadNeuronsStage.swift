@@ -52,11 +52,10 @@ struct DeadNeuronsStage: StageKind {
     func count(_ model: MLP, data: ByteImages, indices: [Int], batch: Int, context: StageContext) throws -> DeadNeuronCount {
         let widths = model.config.hiddenSizes
         var alive = widths.map { [Bool](repeating: false, count: $0) }
-        let trainer = try Trainer(model: model, optimizer: SGD(learningRate: 0), batchSize: batch)
         var start = 0
         while start < indices.count {
             let end = min(start + batch, indices.count)
-            let outputs = try trainer.forwardCapturing(data: data, indices: Array(indices[start..<end]))
+            let outputs = try model.forwardCapturing(PixelNormalization.batch(data, indices: Array(indices[start..<end])))
             for layer in 0..<widths.count {
                 let a = outputs[2 * layer + 1]
                 a.values.withUnsafeBufferPointer { v in

@@ -29,7 +29,7 @@ struct EvaluateStage: StageKind {
         BLAS.setThreads(context.threads)
         let (model, metrics) = try StudyData.trained(context)
         let test = try StudyData.testImages(context)
-        let trainer = try Trainer(model: model, optimizer: SGD(learningRate: 0), batchSize: params.batchSize)
+        let trainer = try Trainer(model: model, optimizer: SGD(learningRate: 1), batchSize: params.batchSize)
         let (correct, total) = try trainer.evaluate(data: test, indices: Array(0..<test.count))
         let accuracy = 100 * Double(correct) / Double(total)
         try Artifacts.write(Evaluation(activation: metrics.activation, seed: metrics.seed, testAccuracy: accuracy,

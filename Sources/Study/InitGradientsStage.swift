@@ -45,12 +45,13 @@ struct InitGradientsStage: StageKind {
             throw StageError("params.batch: expected 1...\(split.train.count), found \(params.batch)")
         }
         let indices = Array(split.train.prefix(params.batch))
+        let batch = try PixelNormalization.batch(data, indices: indices)
+        let labels = indices.map { data.labels[$0] }
         var tensors: [String: Safetensors.Tensor] = [:]
         var results: [InitGradients.PerActivation] = []
         for kind in params.activations {
             let model = try InitCheckpoint.model(initial, activation: kind)
-            let trainer = try Trainer(model: model, optimizer: SGD(learningRate: 0), batchSize: params.batch)
-            let grads = try trainer.gradients(data: data, indices: indices)
+            let grads = try model.gradients(input: batch, labels: labels)
             var layers: [InitGradients.Layer] = []
             for (i, g) in grads.weights.enumerated() {
                 let stats = GradientStats.stats(g.values)
