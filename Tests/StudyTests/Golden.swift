@@ -3,7 +3,7 @@ import Foundation
 /// The PyTorch reference values (Fixtures/pytorch_golden.json, drawn by
 /// shared/golden/make_pytorch_golden.py from real PyTorch on CPU).
 enum Golden {
-    static let json: [String: Any] = {
+    nonisolated(unsafe) static let json: [String: Any] = {
         guard let url = Bundle.module.url(forResource: "pytorch_golden", withExtension: "json", subdirectory: "Fixtures"),
               let data = try? Data(contentsOf: url),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
