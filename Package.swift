@@ -34,7 +34,7 @@ let package = Package(
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow"]),
-        .testTarget(name: "NetsTests", dependencies: ["Nets"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NetsTests", dependencies: ["Nets", "Hashing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FashionDataTests", dependencies: ["FashionData"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "StudyTests", dependencies: ["Study"], resources: [.copy("Fixtures")]),
