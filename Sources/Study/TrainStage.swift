@@ -48,6 +48,7 @@ struct TrainStage: StageKind {
     static let version = 1
     static let maxThreads = 2
     static let summary = "train one network with SGD, early stopping on validation accuracy"
+    static let volatileOutputs: Set<String> = ["timing.json"]
 
     func run(_ params: Params, in context: StageContext) throws {
         guard params.batchSize > 0, params.maxEpochs > 0, params.patience > 0 else {

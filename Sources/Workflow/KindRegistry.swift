@@ -11,6 +11,8 @@ public struct RegisteredKind: Sendable {
     public let version: Int
     public let maxThreads: Int
     public let summary: String
+    /// Outputs left out of dependents' keys (see `StageKind.volatileOutputs`).
+    public let volatileOutputs: Set<String>
     /// Parameter fields in declaration order, as far as a probing decode finds them.
     public let fields: [ParamField]
     let decode: @Sendable (JSONValue) throws -> JSONValue
@@ -21,6 +23,7 @@ public struct RegisteredKind: Sendable {
         version = K.version
         maxThreads = max(1, K.maxThreads)
         summary = K.summary
+        volatileOutputs = K.volatileOutputs
         let fields = ParamProbe.fields(of: K.Params.self)
         self.fields = fields
         decode = { try ParamsCodec.canonical(K.Params.self, from: $0, fields: fields) }

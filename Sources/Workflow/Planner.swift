@@ -31,7 +31,8 @@ public struct Planner: Sendable {
             guard let r = results[d] else {
                 return StageEvaluation(name: stage.name, key: nil, inputs: nil, record: nil, reasons: ["upstream '\(d)' must run first"])
             }
-            inputs[d] = r.outputs.mapValues(\.hash)
+            let volatile = pipeline[d]?.kind.volatileOutputs ?? []
+            inputs[d] = r.outputs.filter { !volatile.contains($0.key) }.mapValues(\.hash)
         }
         let key = CacheKey.compute(kind: stage.kind.name, version: stage.kind.version, params: stage.params, inputs: inputs)
         if let r = validRecord(key) {

@@ -24,6 +24,11 @@ public protocol StageKind: Sendable {
     static var maxThreads: Int { get }
     /// A one-line description for `pipeline kinds` and the docs.
     static var summary: String { get }
+    /// Output files that may differ between runs of the same key (wall-clock
+    /// times, say). They are published and recorded like any output, but left
+    /// out of dependents' cache keys, so a rerun that changes only them does
+    /// not make its dependents stale.
+    static var volatileOutputs: Set<String> { get }
 
     init()
     func run(_ params: Params, in context: StageContext) throws
@@ -32,6 +37,7 @@ public protocol StageKind: Sendable {
 extension StageKind {
     public static var maxThreads: Int { 1 }
     public static var summary: String { "" }
+    public static var volatileOutputs: Set<String> { [] }
 }
 
 /// The outputs of one dependency, as the running stage sees them.

@@ -90,3 +90,17 @@ func chain(_ tag: String, text: String = "a", times: Int = 1, extra: String = ""
     }}
     """
 }
+
+/// Writes out.txt from its params and stamp.txt with a new value every run,
+/// declared volatile.
+struct StampKind: StageKind {
+    struct Params: Codable, Sendable { var text: String }
+    static let name = "stamp"
+    static let version = 1
+    static let volatileOutputs: Set<String> = ["stamp.txt"]
+    func run(_ p: Params, in c: StageContext) throws {
+        RunCounter.shared.bump(c.stageName)
+        try Data(p.text.utf8).write(to: c.outputURL("out.txt"))
+        try Data(UUID().uuidString.utf8).write(to: c.outputURL("stamp.txt"))
+    }
+}
