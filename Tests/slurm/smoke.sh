@@ -2,7 +2,7 @@
 # Smoke test of the one-node cluster: the Slurm behaviours the pipeline relies on.
 #  1. afterok chains: B runs after A and sees A's output.
 #  2. job arrays: --array=0-2 runs three tasks; a job afterok on the array
-#     runs only after all of them.
+#     runs only after all of them; afterok:ID_1 waits for task 1 only.
 #  3. failure: a job exiting 3 ends FAILED with ExitCode=3:0 and its log holds
 #     its stderr; a job afterok on it stays PENDING with
 #     Reason=DependencyNeverSatisfied until scancel'ed (then CANCELLED).
@@ -38,18 +38,20 @@ b=$(submit -J smoke-b -o "$work/b-%j.log" --dependency=afterok:$a --wrap 'cat a.
 
 # 2. array and a job after the whole array
 arr=$(submit -J smoke-arr -o "$work/arr-%A_%a.log" --array=0-2 --wrap 'echo "task $SLURM_ARRAY_TASK_ID" > arr-$SLURM_ARRAY_TASK_ID.txt')
+t1=$(submit -J smoke-t1 -o "$work/t1-%j.log" --dependency=afterok:${arr}_1 --wrap 'cat arr-1.txt > t1.txt')
 c=$(submit -J smoke-c -o "$work/c-%j.log" --dependency=afterok:$arr --wrap 'cat arr-0.txt arr-1.txt arr-2.txt > c.txt')
 
 # 3. failure and its dependant
 f=$(submit -J smoke-fail -o "$work/fail-%j.log" --wrap 'echo "stage exploded" >&2; exit 3')
 g=$(submit -J smoke-after-fail -o "$work/g-%j.log" --dependency=afterok:$f --wrap 'touch g.txt')
 
-wait_jobs "$JOB_TIMEOUT" "$a" "$b" "$arr" "$c" "$f" "$g"
+wait_jobs "$JOB_TIMEOUT" "$a" "$b" "$arr" "$t1" "$c" "$f" "$g"
 
 check "A then B (afterok)" "$(printf 'from-a\nfrom-b')" "$(cat "$work/b.txt" 2>/dev/null)"
 check "B completed" COMPLETED "$(job_field "$b" JobState)"
 check "array: three tasks completed" "$(printf 'COMPLETED\nCOMPLETED\nCOMPLETED')" "$(job_field "$arr" JobState)"
 check "array task ids" "$(printf '0\n1\n2')" "$(job_field "$arr" ArrayTaskId | sort -n)"
+check "after one array task (afterok:ID_1)" "task 1" "$(cat "$work/t1.txt" 2>/dev/null)"
 check "after array (afterok on the array job id)" "$(printf 'task 0\ntask 1\ntask 2')" "$(cat "$work/c.txt" 2>/dev/null)"
 check "failed job state" FAILED "$(job_field "$f" JobState)"
 check "failed job exit code" 3:0 "$(job_field "$f" ExitCode)"

@@ -118,8 +118,8 @@ alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 # 4. Daemons.
 if ! alive "$SLURM_TMP/run/slurmctld.pid"; then
   log "starting slurmctld"
-  # -i: ignore state left by an earlier cluster in the same dir.
-  /usr/sbin/slurmctld -f "$conf" -i || fail "slurmctld did not start"
+  # -c: start clean, forgetting jobs of an earlier cluster in the same dir.
+  /usr/sbin/slurmctld -f "$conf" -c || fail "slurmctld did not start"
 fi
 if ! alive "$SLURM_TMP/run/slurmd.pid"; then
   log "starting slurmd"
