@@ -41,6 +41,9 @@ public final class StageContext: @unchecked Sendable {
         self.progressSink = progress
     }
 
+    /// The roles of all dependencies, sorted.
+    public var roles: [String] { inputsByRole.keys.sorted() }
+
     /// All dependencies whose base name is `role` (e.g. every `evaluate@...`).
     public func inputs(_ role: String) -> [StageInput] { inputsByRole[role] ?? [] }
 

@@ -1,2 +1,19 @@
-// Placeholder until the CLI lands.
-print("pipeline")
+import ArgumentParser
+import Foundation
+
+// Exit codes: 0 ok, 1 a stage failed (or verify found corruption), 2 usage or
+// validation error, 130 interrupted. ArgumentParser's own usage code (64) is mapped to 2.
+do {
+    var command = try PipelineCommand.parseAsRoot()
+    try command.run()
+} catch let code as ExitCode {
+    exit(code.rawValue)
+} catch {
+    let code = PipelineCommand.exitCode(for: error)
+    if code == .success {
+        print(PipelineCommand.fullMessage(for: error))
+        exit(0)
+    }
+    FileHandle.standardError.write(Data((PipelineCommand.fullMessage(for: error) + "\n").utf8))
+    exit(2)
+}

@@ -1,1 +1,0 @@
-// The FashionData layer; see docs/architecture.md.

@@ -1,0 +1,73 @@
+/// Figure 5: small bar-chart panels side by side (`columns` per row), one per
+/// group, since the groups may have different bar counts (e.g. dead neurons
+/// per layer of a 4- and a 10-layer network). Panels share the y range so
+/// heights compare across them.
+///
+/// Data: block i = group i, columns `position value "label" "annotation"`.
+public struct BarGroupsFigure: GnuplotFigure {
+    public var groups: [BarGroup]
+    public var yLabel: String
+    public var title: String?
+    public var columns: Int
+    public var panelWidth: Int
+    public var panelHeight: Int
+
+    public init(groups: [BarGroup], yLabel: String, title: String? = nil, columns: Int? = nil,
+                panelWidth: Int = 340, panelHeight: Int = 320) {
+        self.groups = groups
+        self.yLabel = yLabel
+        self.title = title
+        self.columns = columns ?? groups.count
+        self.panelWidth = panelWidth
+        self.panelHeight = panelHeight
+    }
+
+    public func files(name: String) throws(FigureError) -> (data: String, script: String) {
+        let fig = "BarGroupsFigure"
+        guard !groups.isEmpty else { throw FigureError(figure: fig, field: "groups", expected: "at least one group") }
+        guard columns >= 1 else { throw FigureError(figure: fig, field: "columns", expected: ">= 1, got \(columns)") }
+        var data = GnuplotData()
+        var top = 0.0
+        for g in groups {
+            guard !g.values.isEmpty, g.labels.count == g.values.count else {
+                throw FigureError(figure: fig, field: "groups[\(g.title)]",
+                                  expected: "one label per value and at least one value (got \(g.labels.count) labels, \(g.values.count) values)")
+            }
+            if let a = g.annotations, a.count != g.values.count {
+                throw FigureError(figure: fig, field: "groups[\(g.title)].annotations", expected: "\(g.values.count) annotations, got \(a.count)")
+            }
+            if let bad = g.values.firstIndex(where: { !$0.isFinite }) {
+                throw FigureError(figure: fig, field: "groups[\(g.title)].values[\(bad)]", expected: "a finite number, got \(g.values[bad])")
+            }
+            top = max(top, g.values.max() ?? 0)
+            data.addBlock(comment: "\(g.title): position value label annotation", fields: g.values.indices.map { i in
+                [String(i), NumberFormat.general(g.values[i]), GnuplotText.dataField(g.labels[i]),
+                 GnuplotText.dataField(g.annotations?[i] ?? "")]
+            })
+        }
+        let rows = (groups.count + columns - 1) / columns
+        let header = title == nil ? 0 : 30
+        var s = GnuplotScript(name: name, width: panelWidth * columns, height: panelHeight * rows + header)
+        // Headroom above the tallest bar for its annotation.
+        let yMax = top > 0 ? top * 1.18 : 1
+        s.add([
+            "set multiplot layout \(rows),\(columns)" + (title.map { " title " + GnuplotText.quoted($0) + " font ',13'" } ?? ""),
+            "set style fill solid 0.7 border lc rgb '#08306b'",
+            "set boxwidth 0.7",
+            "set key off",
+            "set grid ytics",
+            "set xtics noenhanced nomirror rotate by -35 font ',8'",
+            "set ytics nomirror",
+            "set yrange [0:\(NumberFormat.general(yMax))]",
+            "set ylabel " + GnuplotText.quoted(yLabel),
+        ])
+        for (i, g) in groups.enumerated() {
+            s.add("set title " + GnuplotText.quoted(g.title) + " font ',11'")
+            s.add("set xrange [-0.6:\(NumberFormat.general(Double(g.values.count) - 0.4))]")
+            s.add("plot \(s.data) index \(i) using 1:2:xtic(3) with boxes lc rgb '#4292c6', \\\n"
+                + "     '' index \(i) using 1:2:4 with labels noenhanced offset 0,0.7 font ',8'")
+        }
+        s.add("unset multiplot")
+        return (data.text, s.text)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Nets
+import Workflow
+
+/// Each activation function and its derivative sampled on a grid.
+struct ActivationCurves: Codable, Sendable {
+    struct Curve: Codable, Sendable {
+        var activation: String
+        var value: [Double]
+        var derivative: [Double]
+    }
+    var x: [Double]
+    var curves: [Curve]
+}
+
+/// `act-curves`: every activation and its derivative at `points` evenly spaced
+/// x in [from, to] (both ends included), as the network computes them in Float.
+struct ActCurvesStage: StageKind {
+    struct Params: Codable, Sendable {
+        var from: Double
+        var to: Double
+        var points: Int
+    }
+
+    static let name = "act-curves"
+    static let version = 1
+    static let summary = "each activation function and its derivative on a grid"
+
+    func run(_ params: Params, in context: StageContext) throws {
+        guard params.points >= 2, params.from < params.to else {
+            throw StageError("params: expected points >= 2 and from < to, found points \(params.points), from \(params.from), to \(params.to)")
+        }
+        let step = (params.to - params.from) / Double(params.points - 1)
+        let xs = (0..<params.points).map { params.from + Double($0) * step }
+        let curves = ActivationKind.allCases.map { kind -> ActivationCurves.Curve in
+            let f = kind.function
+            var values: [Double] = [], slopes: [Double] = []
+            for x in xs {
+                let xf = Float(x)
+                let y = f.value(xf)
+                values.append(Double(y))
+                slopes.append(Double(f.derivative(x: xf, y: y)))
+            }
+            return .init(activation: kind.rawValue, value: values, derivative: slopes)
+        }
+        try Artifacts.write(ActivationCurves(x: xs, curves: curves), as: "act-curves.json", in: context)
+    }
+}

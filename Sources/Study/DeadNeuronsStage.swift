@@ -1,0 +1,73 @@
+import Foundation
+import Nets
+import Workflow
+
+/// Dead neurons of one network: per activation layer, how many units output
+/// exactly 0 for every train-split image.
+struct DeadNeuronCount: Codable, Sendable {
+    var counts: [Int]
+    var widths: [Int]
+    var percent: [Double]
+}
+
+struct DeadNeurons: Codable, Sendable {
+    var untrained: DeadNeuronCount
+    var trained: DeadNeuronCount
+    var deepUntrained: DeadNeuronCount
+    var images: Int
+}
+
+/// `dead-neurons`: counts for the untrained ReLU network (`init`), the trained
+/// ReLU network (`train`) and the untrained deep ReLU network (`init-deep`),
+/// over all train-split images. Output: `dead-neurons.json`.
+struct DeadNeuronsStage: StageKind {
+    struct Params: Codable, Sendable {
+        var batchSize: Int
+    }
+
+    static let name = "dead-neurons"
+    static let version = 1
+    static let summary = "units of ReLU networks that output 0 for every training image"
+
+    func run(_ params: Params, in context: StageContext) throws {
+        BLAS.setThreads(context.threads)
+        let data = try StudyData.trainImages(context)
+        let split = try StudyData.split(context)
+        let untrained = try InitCheckpoint.model(InitCheckpoint.read(role: "init", in: context), activation: .relu)
+        let deep = try InitCheckpoint.model(InitCheckpoint.read(role: "init-deep", in: context), activation: .relu)
+        let (trained, _) = try StudyData.trained(context)
+        guard trained.config.activation == .relu else {
+            throw StageError("the 'train' dependency is a \(trained.config.activation.rawValue) network; dead neurons are counted for relu")
+        }
+        let result = DeadNeurons(
+            untrained: try count(untrained, data: data, indices: split.train, batch: params.batchSize, context: context),
+            trained: try count(trained, data: data, indices: split.train, batch: params.batchSize, context: context),
+            deepUntrained: try count(deep, data: data, indices: split.train, batch: params.batchSize, context: context),
+            images: split.train.count)
+        try Artifacts.write(result, as: "dead-neurons.json", in: context)
+        context.log("untrained \(result.untrained.counts), trained \(result.trained.counts), deep untrained \(result.deepUntrained.counts)")
+    }
+
+    /// A unit is alive once any image gives it a non-zero activation output.
+    func count(_ model: MLP, data: ByteImages, indices: [Int], batch: Int, context: StageContext) throws -> DeadNeuronCount {
+        let widths = model.config.hiddenSizes
+        var alive = widths.map { [Bool](repeating: false, count: $0) }
+        var start = 0
+        while start < indices.count {
+            let end = min(start + batch, indices.count)
+            let outputs = try model.forwardCapturing(PixelNormalization.batch(data, indices: Array(indices[start..<end])))
+            for layer in 0..<widths.count {
+                let a = outputs[2 * layer + 1]
+                a.values.withUnsafeBufferPointer { v in
+                    for r in 0..<a.rows {
+                        for c in 0..<a.cols where v[r * a.cols + c] != 0 { alive[layer][c] = true }
+                    }
+                }
+            }
+            start = end
+        }
+        let counts = alive.map { $0.filter { !$0 }.count }
+        return DeadNeuronCount(counts: counts, widths: widths,
+                               percent: zip(counts, widths).map { 100 * Double($0) / Double($1) })
+    }
+}

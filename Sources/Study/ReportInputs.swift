@@ -1,0 +1,79 @@
+import Foundation
+import Nets
+import Workflow
+
+/// Everything the report is drawn from, loaded from the `report` stage's dependencies.
+struct ReportInputs {
+    var evaluations: [Evaluation]
+    var curves: TrainingCurves
+    var actCurves: ActivationCurves
+    var initGradients: InitGradients
+    /// activation -> layer -> raw weight gradients at init.
+    var gradientValues: [String: [[Float]]]
+    /// (activation, layer names, per-layer outputs) of each trained network, in study order.
+    var activationOutputs: [(activation: String, layers: [String], values: [[Float]])]
+    var deadNeurons: DeadNeurons
+    var examples: Examples
+    /// Every input artifact: stage -> file -> sha256.
+    var artifactHashes: [(stage: String, files: [(name: String, sha256: String)])]
+
+    static func load(_ context: StageContext) throws -> ReportInputs {
+        let evaluations = try context.inputs("evaluate").map {
+            try Artifacts.read(Evaluation.self, from: $0.url("evaluation.json"), what: $0.stage)
+        }
+        guard !evaluations.isEmpty else { throw StageError("expected 'evaluate' dependencies, found none") }
+        let gradInput = try context.input("init-gradients")
+        let grads = try Artifacts.read(InitGradients.self, from: gradInput.url("init-gradients.json"), what: gradInput.stage)
+        let (gradTensors, _) = try Safetensors.decode(Array(Data(contentsOf: gradInput.url("gradients.safetensors"))),
+                                                      source: "\(gradInput.stage)/gradients.safetensors")
+        var gradientValues: [String: [[Float]]] = [:]
+        for a in grads.activations {
+            gradientValues[a.activation] = try a.layers.map { layer in
+                guard let t = gradTensors["\(a.activation).\(layer.name)"] else {
+                    throw StageError("\(gradInput.stage)/gradients.safetensors: no tensor \(a.activation).\(layer.name)")
+                }
+                return t.values
+            }
+        }
+        var activationOutputs: [(String, [String], [[Float]])] = []
+        for input in context.inputs("activations") {
+            let summary = try Artifacts.read(ActivationsStage.Summary.self, from: input.url("activations.json"), what: input.stage)
+            let (tensors, _) = try Safetensors.decode(Array(Data(contentsOf: input.url("activations.safetensors"))),
+                                                      source: "\(input.stage)/activations.safetensors")
+            let values = try summary.layers.indices.map { k in
+                guard let t = tensors["layer.\(k)"] else { throw StageError("\(input.stage): no tensor layer.\(k)") }
+                return t.values
+            }
+            activationOutputs.append((summary.activation, summary.layers, values))
+        }
+        let order = ActivationKind.allCases.map(\.rawValue)
+        activationOutputs.sort { (order.firstIndex(of: $0.0) ?? 99) < (order.firstIndex(of: $1.0) ?? 99) }
+
+        var hashes: [(String, [(String, String)])] = []
+        for role in ["act-curves", "curves", "dead-neurons", "evaluate", "examples", "init-gradients", "activations"] {
+            for input in context.inputs(role) {
+                hashes.append((input.stage, input.hashes.keys.sorted().map { ($0, input.hashes[$0] ?? "") }))
+            }
+        }
+        return ReportInputs(
+            evaluations: evaluations,
+            curves: try Artifacts.read(TrainingCurves.self, role: "curves", file: "curves.json", in: context),
+            actCurves: try Artifacts.read(ActivationCurves.self, role: "act-curves", file: "act-curves.json", in: context),
+            initGradients: grads, gradientValues: gradientValues,
+            activationOutputs: activationOutputs,
+            deadNeurons: try Artifacts.read(DeadNeurons.self, role: "dead-neurons", file: "dead-neurons.json", in: context),
+            examples: try Artifacts.read(Examples.self, role: "examples", file: "examples.json", in: context),
+            artifactHashes: hashes.map { (stage: $0.0, files: $0.1.map { (name: $0.0, sha256: $0.1) }) })
+    }
+
+    /// Activation identifiers present, in the study's order.
+    var activations: [String] {
+        let present = Set(evaluations.map(\.activation))
+        return ActivationKind.allCases.map(\.rawValue).filter(present.contains)
+    }
+
+    /// The display name of an activation identifier ("leakyrelu" -> "LeakyReLU").
+    static func displayName(_ id: String) -> String {
+        ActivationKind(rawValue: id).map { type(of: $0.function).displayName } ?? id
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Canonical JSON text: object keys sorted by their UTF-8 bytes, no insignificant
+/// whitespace (or, with `pretty`, two-space indentation), integers as integers,
+/// doubles in Swift's shortest round-trip form. Equal values give equal bytes,
+/// which is what cache keys and the lock file rely on.
+public enum CanonicalJSON {
+    public static func string(_ value: JSONValue, pretty: Bool = false) -> String {
+        var out: [UInt8] = []
+        write(value, into: &out, pretty: pretty, indent: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func data(_ value: JSONValue, pretty: Bool = false) -> Data {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(value, into: &out, pretty: pretty, indent: 0)
+        if pretty { out.append(0x0A) }
+        return Data(out)
+    }
+
+    /// Shortest round-trip text; integral doubles keep a ".0" so they stay doubles.
+    public static func number(_ d: Double) -> String { d.description }
+
+    // Bytes, not String appends: the lock file and keys of a 100-stage no-op run go through here.
+    private static func write(_ value: JSONValue, into out: inout [UInt8], pretty: Bool, indent: Int) {
+        func newline(_ level: Int) {
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: 2 * level))
+        }
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d): out.append(contentsOf: number(d).utf8)
+        case .string(let s): writeString(s, into: &out)
+        case .array(let items):
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { newline(indent + 1) }
+                write(item, into: &out, pretty: pretty, indent: indent + 1)
+            }
+            if pretty { newline(indent) }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
+            // Swift's String < compares by Unicode scalars, which orders like UTF-8 bytes.
+            let sorted = members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+            for (i, m) in sorted.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { newline(indent + 1) }
+                writeString(m.key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(0x20) }
+                write(m.value, into: &out, pretty: pretty, indent: indent + 1)
+            }
+            if pretty { newline(indent) }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20: out.append(contentsOf: String(format: "\\u%04x", b).utf8)
+            default: out.append(b)  // UTF-8 bytes pass through unchanged
+            }
+        }
+        out.append(0x22)
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+
+/// Runs a pipeline against a store.
+///
+/// Scheduling: stages are considered in `pipeline.stages` order (topological,
+/// file order among equals). A stage whose deps all have results gets its key;
+/// a valid run record for that key is reused, otherwise the stage starts as
+/// soon as a thread is free, with min(kind.maxThreads, free threads) threads.
+/// Results never depend on start order or thread count: keys hash input
+/// content, and kinds must be deterministic. A failed stage blocks only its
+/// dependents; stages already running finish and publish.
+///
+/// Atomicity: a stage writes into `tmp/`; its files are hashed, fsynced and
+/// renamed into `objects/`, and the run record is written last. Only the
+/// process holding the store lock publishes.
+public final class Engine: @unchecked Sendable {
+    public let pipeline: Pipeline
+    public let store: Store
+    public let console: Console
+    private let cond = NSCondition()
+
+    public init(pipeline: Pipeline, store: Store, console: Console) {
+        self.pipeline = pipeline; self.store = store; self.console = console
+    }
+
+    /// Wakes the scheduler (after a signal) so it notices `Interruption`.
+    public func wake() { cond.lock(); cond.broadcast(); cond.unlock() }
+
+    /// Stages to consider and stages to rerun regardless of the cache.
+    func selection(_ options: RunOptions) throws -> (selected: Set<String>, forced: Set<String>) {
+        let targets = options.targets.isEmpty ? ["all"] : options.targets
+        var named: [String] = []
+        for t in targets { for n in try pipeline.resolve(target: t) where !named.contains(n) { named.append(n) } }
+        var forced = Set<String>()
+        if options.forceDownstream { forced = Set(pipeline.downstreamClosure(of: named)) }
+        else if options.force { forced = Set(named) }
+        return (Set(pipeline.upstreamClosure(of: named + forced.sorted())), forced)
+    }
+
+    public func run(_ options: RunOptions) throws -> RunSummary {
+        let start = Date()
+        let (selected, forced) = try selection(options)
+        if options.dryRun { return try dryRun(selected: selected, forced: forced, start: start) }
+
+        try store.createLayout()
+        let storeLock = StoreLock(store: store)
+        try storeLock.acquire { console.error($0) }
+        defer { storeLock.release() }
+        store.cleanStaging()
+        // Read after taking the lock: another writer may have just updated it.
+        let lockFile = try LockFile.read(root: pipeline.root)
+        let planner = Planner(pipeline: pipeline, store: store, lock: lockFile)
+        let statCache = StatCache(store: store)
+        let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: statCache)
+
+        let st = RunState(free: max(1, options.jobs))
+        var pending = pipeline.stages.filter { selected.contains($0.name) }
+
+        cond.lock()
+        while true {
+            var changed = true
+            while changed {
+                changed = false
+                var i = 0
+                while i < pending.count {
+                    let s = pending[i]
+                    if let bad = s.deps.first(where: st.blocked.contains) {
+                        st.blocked.insert(s.name)
+                        console.error("skip \(s.name) (upstream '\(bad)' failed)")
+                        pending.remove(at: i); changed = true; continue
+                    }
+                    guard s.deps.allSatisfy({ st.results[$0] != nil }), !Interruption.isRequested else { i += 1; continue }
+                    let e = planner.evaluate(s, results: st.results)
+                    if let r = e.record, !forced.contains(s.name) {
+                        st.results[s.name] = r
+                        st.summary.cached += 1
+                        if console.verbose { console.line("skip \(s.name) (cached)") }
+                        pending.remove(at: i); changed = true; continue
+                    }
+                    // A stage whose key is already running waits for it, then finds it cached.
+                    guard st.free > 0, let key = e.key, let inputs = e.inputs, !st.runningKeys.contains(key) else { i += 1; continue }
+                    st.runningKeys.insert(key)
+                    let threads = min(s.kind.maxThreads, st.free)
+                    st.free -= threads
+                    st.running += 1
+                    let why = e.record != nil ? ["forced"] : e.reasons
+                    console.line("run  \(s.name) (\(why.joined(separator: "; ")))")
+                    let depRecords = s.deps.compactMap { d in st.results[d].map { (d, $0) } }
+                    pending.remove(at: i); changed = true
+                    Thread.detachNewThread { [self] in
+                        let outcome = Result { try execute(s, key: key, inputs: inputs, deps: depRecords, threads: threads) }
+                        cond.lock()
+                        switch outcome {
+                        case .success(let r):
+                            st.results[s.name] = r
+                            st.summary.ran += 1
+                            console.line("done \(s.name) \(String(format: "%.1f", r.seconds))s")
+                        case .failure(let error):
+                            st.blocked.insert(s.name)
+                            if error is InterruptedError || Interruption.isRequested { st.summary.interrupted = true }
+                            else { st.summary.failed += 1; console.error("error: stage '\(s.name)' failed: \(error)") }
+                        }
+                        st.free += threads
+                        st.running -= 1
+                        st.runningKeys.remove(key)
+                        cond.broadcast()
+                        cond.unlock()
+                    }
+                }
+            }
+            if st.running == 0 { break }
+            cond.wait()
+        }
+        cond.unlock()
+        if Interruption.isRequested { st.summary.interrupted = true }
+
+        var summary = st.summary
+        let results = st.results
+        for o in pipeline.outputs {
+            guard let r = results[o.stage] else { continue }
+            for (path, file) in sync.expected([o], stage: o.stage, record: r) where try sync.problem(path, file) != nil {
+                try sync.restore(path, file)
+                console.line("copy \(path)")
+                summary.restored += 1
+            }
+        }
+        var entries: [String: RunRecord] = [:]
+        for s in pipeline.stages { if let r = results[s.name] ?? lockFile.entries[s.name] { entries[s.name] = r } }
+        try LockFile(entries: entries).write(root: pipeline.root)
+        try statCache.save()
+
+        let elapsed = String(format: "%.1f", Date().timeIntervalSince(start))
+        console.line("\(summary.ran) ran, \(summary.cached) cached, \(summary.failed) failed in \(elapsed)s" + (summary.interrupted ? " (interrupted)" : ""))
+        return summary
+    }
+
+    /// The scheduler's mutable state; every access holds `cond`.
+    final class RunState: @unchecked Sendable {
+        var summary = RunSummary()
+        var results: [String: RunRecord] = [:]
+        var blocked = Set<String>()
+        var running = 0
+        var runningKeys = Set<String>()
+        var free: Int
+        init(free: Int) { self.free = free }
+    }
+
+    struct InterruptedError: Error, CustomStringConvertible { var description: String { "interrupted" } }
+
+    /// Runs one stage in a staging folder and publishes its outputs.
+    func execute(_ s: StageInstance, key: String, inputs: [String: [String: String]], deps: [(String, RunRecord)], threads: Int) throws -> RunRecord {
+        let started = Date()
+        let staging = try store.makeStaging(String(key.prefix(12)))
+        defer { try? FileManager.default.removeItem(at: staging) }
+        let out = staging.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let scratch = store.scratch(key)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let stageInputs = deps.map { name, r in
+            StageInput(stage: name, files: r.outputs.mapValues { store.objectURL($0.hash) }, hashes: r.outputs.mapValues(\.hash))
+        }
+        let console = self.console
+        let name = s.name
+        let context = StageContext(stageName: name, threads: threads, outputDirectory: out, scratchDirectory: scratch, inputs: stageInputs,
+                                   log: { console.line("\(name): \($0)") }, progress: { console.progress("\(name): \($0)") })
+        try s.kind.run(params: s.params, context: context)
+        if Interruption.isRequested { throw InterruptedError() }
+        let outputs = try store.publish(out)
+        let seconds = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
+        let record = RunRecord(key: key, stage: name, kind: s.kind.name, version: s.kind.version, params: s.params, inputs: inputs,
+                               outputs: outputs, started: Timestamp.string(started), seconds: seconds,
+                               tool: ToolInfo.version, host: ProcessInfo.processInfo.hostName)
+        try store.writeRecord(record)
+        try? FileManager.default.removeItem(at: scratch)
+        return record
+    }
+
+    /// Prints what a run would do, changing nothing.
+    func dryRun(selected: Set<String>, forced: Set<String>, start: Date) throws -> RunSummary {
+        let lockFile = try LockFile.read(root: pipeline.root)
+        let planner = Planner(pipeline: pipeline, store: store, lock: lockFile)
+        let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: StatCache(store: store))
+        var results: [String: RunRecord] = [:]
+        var summary = RunSummary()
+        for s in pipeline.stages where selected.contains(s.name) {
+            let e = planner.evaluate(s, results: results)
+            if let r = e.record, !forced.contains(s.name) {
+                results[s.name] = r
+                summary.cached += 1
+                for (path, file) in sync.expected(pipeline.outputs, stage: s.name, record: r) {
+                    if let p = try sync.problem(path, file) { console.line("would copy \(path) (\(p))") }
+                }
+            } else {
+                summary.ran += 1
+                console.line("would run \(s.name) (\((e.record != nil ? ["forced"] : e.reasons).joined(separator: "; ")))")
+            }
+        }
+        console.line("\(summary.ran) would run, \(summary.cached) cached")
+        return summary
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+
+/// A JSON syntax error with its 1-based line and column.
+public struct JSONSyntaxError: Error, CustomStringConvertible, Sendable {
+    public let line: Int
+    public let column: Int
+    public let message: String
+    public var description: String { "\(line):\(column): \(message)" }
+}
+
+/// A strict RFC 8259 parser over UTF-8 bytes.
+///
+/// Unlike JSONSerialization it reports line:column, rejects duplicate keys, and
+/// keeps object members in file order (stage order is the file's order).
+public struct JSONParser {
+    private let bytes: [UInt8]
+    private var pos = 0
+
+    public static func parse(_ data: Data) throws -> JSONValue {
+        var parser = JSONParser(bytes: [UInt8](data))
+        return try parser.parseDocument()
+    }
+
+    public static func parse(_ text: String) throws -> JSONValue { try parse(Data(text.utf8)) }
+
+    private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    private mutating func parseDocument() throws -> JSONValue {
+        skipSpace()
+        let value = try parseValue()
+        skipSpace()
+        if pos < bytes.count { throw error("unexpected '\(charText(bytes[pos]))' after the JSON value") }
+        return value
+    }
+
+    private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+        let end = min(offset ?? pos, bytes.count)
+        var line = 1, column = 1
+        var i = 0
+        while i < end {
+            if bytes[i] == 0x0A { line += 1; column = 1 }
+            else if bytes[i] & 0xC0 != 0x80 { column += 1 }  // count characters, not continuation bytes
+            i += 1
+        }
+        return JSONSyntaxError(line: line, column: column, message: message)
+    }
+
+    private func charText(_ b: UInt8) -> String {
+        b >= 0x20 && b < 0x7F ? String(UnicodeScalar(b)) : String(format: "\\x%02X", b)
+    }
+
+    private mutating func skipSpace() {
+        while pos < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[pos]) { pos += 1 }
+    }
+
+    private mutating func parseValue() throws -> JSONValue {
+        guard pos < bytes.count else { throw error("unexpected end of input, expected a value") }
+        switch bytes[pos] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        default: throw error("unexpected '\(charText(bytes[pos]))', expected a value")
+        }
+    }
+
+    private mutating func literal(_ word: String) throws {
+        let w = Array(word.utf8)
+        guard pos + w.count <= bytes.count, Array(bytes[pos..<pos + w.count]) == w else {
+            throw error("invalid literal, expected '\(word)'")
+        }
+        pos += w.count
+    }
+
+    private mutating func parseObject() throws -> JSONValue {
+        pos += 1
+        var members: [(key: String, value: JSONValue)] = []
+        var seen = Set<String>()
+        skipSpace()
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(members) }
+        while true {
+            skipSpace()
+            guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
+                throw error(pos < bytes.count ? "expected a string key" : "unexpected end of input, expected a string key")
+            }
+            let keyStart = pos
+            let key = try parseString()
+            if seen.contains(key) { throw error("duplicate key '\(key)'", at: keyStart) }
+            seen.insert(key)
+            skipSpace()
+            guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)'") }
+            pos += 1
+            skipSpace()
+            members.append((key, try parseValue()))
+            skipSpace()
+            guard pos < bytes.count else { throw error("unexpected end of input, expected ',' or '}'") }
+            if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
+            if bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(members) }
+            throw error("expected ',' or '}' after object member")
+        }
+    }
+
+    private mutating func parseArray() throws -> JSONValue {
+        pos += 1
+        var items: [JSONValue] = []
+        skipSpace()
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array(items) }
+        while true {
+            skipSpace()
+            items.append(try parseValue())
+            skipSpace()
+            guard pos < bytes.count else { throw error("unexpected end of input, expected ',' or ']'") }
+            if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
+            if bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array(items) }
+            throw error("expected ',' or ']' after array element")
+        }
+    }
+
+    private mutating func parseString() throws -> String {
+        let start = pos
+        pos += 1
+        var out = [UInt8]()
+        while true {
+            guard pos < bytes.count else { throw error("unterminated string", at: start) }
+            let b = bytes[pos]
+            if b == UInt8(ascii: "\"") { pos += 1; break }
+            if b < 0x20 { throw error("control character in string") }
+            if b != UInt8(ascii: "\\") { out.append(b); pos += 1; continue }
+            pos += 1
+            guard pos < bytes.count else { throw error("unterminated string", at: start) }
+            let e = bytes[pos]; pos += 1
+            switch e {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4()
+                if (0xD800..<0xDC00).contains(scalar) {
+                    guard pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
+                        throw error("unpaired surrogate in \\u escape")
+                    }
+                    pos += 2
+                    let low = try hex4()
+                    guard (0xDC00..<0xE000).contains(low) else { throw error("invalid low surrogate in \\u escape") }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let u = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
+                out.append(contentsOf: Array(String(Character(u)).utf8))
+            default: throw error("invalid escape '\\\(charText(e))'", at: pos - 2)
+            }
+        }
+        guard let s = String(validating: out, as: UTF8.self) else { throw error("invalid UTF-8 in string", at: start) }
+        return s
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard pos + 4 <= bytes.count else { throw error("truncated \\u escape") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let b = bytes[pos]
+            let d: UInt32
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(b - 48)
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(b - 87)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(b - 55)
+            default: throw error("invalid hex digit in \\u escape")
+            }
+            v = v * 16 + d; pos += 1
+        }
+        return v
+    }
+
+    private mutating func parseNumber() throws -> JSONValue {
+        let start = pos
+        var isInteger = true
+        if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+        func digits() -> Int { let s = pos; while pos < bytes.count, (48...57).contains(bytes[pos]) { pos += 1 }; return pos - s }
+        guard pos < bytes.count, (48...57).contains(bytes[pos]) else { throw error("invalid number", at: start) }
+        if bytes[pos] == UInt8(ascii: "0") {
+            pos += 1
+            if pos < bytes.count, (48...57).contains(bytes[pos]) { throw error("leading zero in number", at: start) }
+        } else { _ = digits() }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
+            isInteger = false; pos += 1
+            guard digits() > 0 else { throw error("expected digits after '.'") }
+        }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
+            isInteger = false; pos += 1
+            if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+            guard digits() > 0 else { throw error("expected digits in exponent") }
+        }
+        let text = String(decoding: bytes[start..<pos], as: UTF8.self)
+        if isInteger, let i = Int(text) { return .int(i) }
+        guard let d = Double(text), d.isFinite else { throw error("number out of range", at: start) }
+        return .double(d)
+    }
+}

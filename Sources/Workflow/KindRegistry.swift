@@ -1,0 +1,57 @@
+import Foundation
+
+/// A stage kind with its Params type erased, so the engine can hold many kinds.
+///
+/// `canonicalParams` decodes the params object with the kind's Codable type
+/// (rejecting unknown, missing and mistyped fields) and returns the re-encoded
+/// value, defaults filled in: that value, not the text the user wrote, goes
+/// into the cache key.
+public struct RegisteredKind: Sendable {
+    public let name: String
+    public let version: Int
+    public let maxThreads: Int
+    public let summary: String
+    /// Parameter fields in declaration order, as far as a probing decode finds them.
+    public let fields: [ParamField]
+    let decode: @Sendable (JSONValue) throws -> JSONValue
+    let execute: @Sendable (JSONValue, StageContext) throws -> Void
+
+    public init<K: StageKind>(_ kind: K.Type) {
+        name = K.name
+        version = K.version
+        maxThreads = max(1, K.maxThreads)
+        summary = K.summary
+        let fields = ParamProbe.fields(of: K.Params.self)
+        self.fields = fields
+        decode = { try ParamsCodec.canonical(K.Params.self, from: $0, fields: fields) }
+        execute = { params, context in
+            let decoded = try JSONDecoder().decode(K.Params.self, from: CanonicalJSON.data(params))
+            try K().run(decoded, in: context)
+        }
+    }
+
+    /// Canonical params for `value`; errors are `ParamsError`s naming the field.
+    public func canonicalParams(_ value: JSONValue) throws -> JSONValue { try decode(value) }
+
+    /// Runs the kind on already canonical params.
+    public func run(params: JSONValue, context: StageContext) throws { try execute(params, context) }
+}
+
+/// The set of kinds a pipeline may use, by name.
+public struct KindRegistry: Sendable {
+    public private(set) var kinds: [String: RegisteredKind] = [:]
+
+    public init(_ types: [any StageKind.Type] = []) {
+        for t in types { register(t) }
+    }
+
+    public mutating func register(_ type: any StageKind.Type) {
+        let k = RegisteredKind(type)
+        kinds[k.name] = k
+    }
+
+    public subscript(name: String) -> RegisteredKind? { kinds[name] }
+
+    /// Kinds sorted by name.
+    public var all: [RegisteredKind] { kinds.values.sorted { $0.name < $1.name } }
+}

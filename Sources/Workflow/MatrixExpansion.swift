@@ -1,0 +1,157 @@
+import Foundation
+
+/// Expands one stage template of pipeline.json into instances.
+///
+/// A `matrix` of lists gives the cartesian product in the order keys and values
+/// are written (first key outermost). Each instance is named `base@<name>`, where
+/// `name` defaults to the values joined by `-`. `${item.key}` is substituted in
+/// `name`, `deps` and `params`: a string that is exactly one reference takes the
+/// value with its JSON type; inside a longer string the value is interpolated.
+enum MatrixExpansion {
+    static func expand(base: String, body: JSONValue, fail: (String) -> PipelineError) throws -> [RawInstance] {
+        func stageFail(_ m: String) -> PipelineError { fail("stage '\(base)': \(m)") }
+        guard !base.isEmpty, base.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) }) else {
+            throw stageFail("invalid stage name (use letters, digits, '_', '-', '.')")
+        }
+        guard case .object(let fields) = body else { throw stageFail("expected an object, found \(body.kindDescription)") }
+        for f in fields where !PipelineLoader.stageFields.contains(f.key) {
+            throw stageFail("unknown field '\(f.key)' (expected: kind, params, deps, matrix, name, resources)")
+        }
+        guard let kindValue = body["kind"] else { throw stageFail("missing field 'kind'") }
+        guard let kindName = kindValue.stringValue else { throw stageFail("kind: expected a string, found \(kindValue.kindDescription)") }
+        let params = body["params"] ?? .object([])
+        var depStrings: [String] = []
+        if let d = body["deps"] {
+            guard case .array(let items) = d else { throw stageFail("deps: expected an array of stage names, found \(d.kindDescription)") }
+            for (i, item) in items.enumerated() {
+                guard let s = item.stringValue else { throw stageFail("deps[\(i)]: expected a stage name string, found \(item.kindDescription)") }
+                depStrings.append(s)
+            }
+        }
+        let resources = try parseResources(body["resources"], fail: stageFail)
+
+        guard let matrix = body["matrix"] else {
+            if body["name"] != nil { throw stageFail("'name' is only allowed with 'matrix'") }
+            try checkNoReferences(params, field: "params", fail: stageFail)
+            for (i, d) in depStrings.enumerated() { try checkNoReferences(.string(d), field: "deps[\(i)]", fail: stageFail) }
+            return [RawInstance(name: base, base: base, fromMatrix: false, kindName: kindName, params: params, deps: depStrings, resources: resources)]
+        }
+        guard case .object(let axes) = matrix, !axes.isEmpty else { throw stageFail("matrix: expected a non-empty object of lists") }
+        for axis in axes {
+            guard case .array(let values) = axis.value, !values.isEmpty else {
+                throw stageFail("matrix.\(axis.key): expected a non-empty array, found \(axis.value.kindDescription)")
+            }
+            for v in values {
+                switch v {
+                case .array, .object, .null: throw stageFail("matrix.\(axis.key): expected strings, numbers or booleans, found \(v.kindDescription)")
+                default: break
+                }
+            }
+        }
+        var nameTemplate: String?
+        if let n = body["name"] {
+            guard let s = n.stringValue else { throw stageFail("name: expected a string, found \(n.kindDescription)") }
+            nameTemplate = s
+        }
+        var combos: [[(key: String, value: JSONValue)]] = [[]]
+        for axis in axes {
+            let values = axis.value.arrayValue ?? []
+            combos = combos.flatMap { c in values.map { c + [(axis.key, $0)] } }
+        }
+        return try combos.map { item in
+            let lookup = Dictionary(item.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            let keys = item.map(\.key)
+            let suffix = try nameTemplate.map { try substitute(.string($0), item: lookup, keys: keys, field: "name", fail: stageFail).interpolationText }
+                ?? item.map(\.value.interpolationText).joined(separator: "-")
+            let name = "\(base)@\(suffix)"
+            guard !suffix.isEmpty, suffix.allSatisfy({ $0.isLetter || $0.isNumber || "_-.+".contains($0) }) else {
+                throw stageFail("instance name '\(name)' is not valid (use letters, digits, '_', '-', '.', '+')")
+            }
+            let p = try substitute(params, item: lookup, keys: keys, field: "params", fail: stageFail)
+            let deps = try depStrings.enumerated().map { i, d in
+                try substitute(.string(d), item: lookup, keys: keys, field: "deps[\(i)]", fail: stageFail).interpolationText
+            }
+            return RawInstance(name: name, base: base, fromMatrix: true, kindName: kindName, params: p, deps: deps, resources: resources)
+        }
+    }
+
+    /// Replaces `${item.key}` references in strings anywhere inside `value`.
+    static func substitute(_ value: JSONValue, item: [String: JSONValue], keys: [String], field: String,
+                           fail: (String) -> PipelineError) throws -> JSONValue {
+        switch value {
+        case .string(let s):
+            let refs = try references(in: s, field: field, fail: fail)
+            if refs.isEmpty { return value }
+            for r in refs where item[r.key] == nil {
+                throw fail("\(field): bad matrix reference '${\(r.text)}' (the matrix has: \(keys.map { "item.\($0)" }.joined(separator: ", ")))")
+            }
+            if refs.count == 1, refs[0].range == s.startIndex..<s.endIndex, let v = item[refs[0].key] { return v }
+            var out = s
+            for r in refs.reversed() { out.replaceSubrange(r.range, with: item[r.key]?.interpolationText ?? "") }
+            return .string(out)
+        case .array(let a):
+            return .array(try a.enumerated().map { try substitute($1, item: item, keys: keys, field: "\(field)[\($0)]", fail: fail) })
+        case .object(let o):
+            return .object(try o.map { ($0.key, try substitute($0.value, item: item, keys: keys, field: "\(field).\($0.key)", fail: fail)) })
+        default:
+            return value
+        }
+    }
+
+    struct Reference { let range: Range<String.Index>; let text: String; let key: String }
+
+    static func references(in s: String, field: String, fail: (String) -> PipelineError) throws -> [Reference] {
+        var refs: [Reference] = []
+        var search = s.startIndex
+        while let open = s.range(of: "${", range: search..<s.endIndex) {
+            guard let close = s.range(of: "}", range: open.upperBound..<s.endIndex) else {
+                throw fail("\(field): unterminated matrix reference in '\(s)'")
+            }
+            let text = String(s[open.upperBound..<close.lowerBound])
+            guard text.hasPrefix("item."), text.count > 5 else {
+                throw fail("\(field): bad matrix reference '${\(text)}' (expected ${item.<key>})")
+            }
+            refs.append(Reference(range: open.lowerBound..<close.upperBound, text: text, key: String(text.dropFirst(5))))
+            search = close.upperBound
+        }
+        return refs
+    }
+
+    static func checkNoReferences(_ value: JSONValue, field: String, fail: (String) -> PipelineError) throws {
+        switch value {
+        case .string(let s):
+            if let r = try references(in: s, field: field, fail: fail).first {
+                throw fail("\(field): bad matrix reference '${\(r.text)}' (the stage has no matrix)")
+            }
+        case .array(let a): for (i, v) in a.enumerated() { try checkNoReferences(v, field: "\(field)[\(i)]", fail: fail) }
+        case .object(let o): for m in o { try checkNoReferences(m.value, field: "\(field).\(m.key)", fail: fail) }
+        default: break
+        }
+    }
+
+    static func parseResources(_ value: JSONValue?, fail: (String) -> PipelineError) throws -> Resources? {
+        guard let value else { return nil }
+        guard case .object(let fields) = value else { throw fail("resources: expected an object, found \(value.kindDescription)") }
+        var r = Resources()
+        for f in fields {
+            switch f.key {
+            case "cpus":
+                guard let n = f.value.intValue, n >= 1 else { throw fail("resources.cpus: expected a positive integer, found \(CanonicalJSON.string(f.value))") }
+                r.cpus = n
+            case "mem":
+                guard let s = f.value.stringValue, s.range(of: #"^[0-9]+[KMGT]?$"#, options: .regularExpression) != nil else {
+                    throw fail("resources.mem: expected a size such as \"2G\", found \(CanonicalJSON.string(f.value))")
+                }
+                r.mem = s
+            case "time":
+                guard let s = f.value.stringValue, s.range(of: #"^([0-9]+-)?[0-9]+:[0-5][0-9]:[0-5][0-9]$"#, options: .regularExpression) != nil else {
+                    throw fail("resources.time: expected a duration such as \"1:00:00\", found \(CanonicalJSON.string(f.value))")
+                }
+                r.time = s
+            default:
+                throw fail("resources: unknown field '\(f.key)' (expected: cpus, mem, time)")
+            }
+        }
+        return r
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Compares a freshly produced metrics file with a reference copy (for
+/// example the committed one), number by number.
+///
+/// Contract: both files must have the same shape (same keys, same array
+/// lengths); strings must be equal; two numbers at path `p`
+/// (dotted, e.g. `test_accuracy.relu.42`) may differ by at most the tolerance
+/// of the longest tolerance key that is `p` or a dotted prefix of it, and by
+/// 0 when none is. Every difference is reported, in path order.
+public struct MetricsCheck: Sendable {
+    public struct Difference: Equatable, Sendable, CustomStringConvertible {
+        public let path: String
+        public let message: String
+        public var description: String { "\(path): \(message)" }
+    }
+
+    public let tolerances: [String: Double]
+
+    public init(tolerances: [String: Double]) { self.tolerances = tolerances }
+
+    /// The differences that exceed their tolerance; empty means the check passes.
+    public func compare(actual: Data, reference: Data) throws -> [Difference] {
+        let a = try JSONSerialization.jsonObject(with: actual, options: [.fragmentsAllowed])
+        let r = try JSONSerialization.jsonObject(with: reference, options: [.fragmentsAllowed])
+        var out: [Difference] = []
+        walk(a, r, path: "", into: &out)
+        return out
+    }
+
+    func tolerance(for path: String) -> Double {
+        var best: (length: Int, value: Double)? = nil
+        for (key, value) in tolerances where path == key || path.hasPrefix(key + ".") {
+            if best == nil || key.count > best!.length { best = (key.count, value) }
+        }
+        return best?.value ?? 0
+    }
+
+    private func walk(_ a: Any, _ r: Any, path: String, into out: inout [Difference]) {
+        let here = path.isEmpty ? "(top)" : path
+        func join(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+        switch (a, r) {
+        case let (a as [String: Any], r as [String: Any]):
+            for key in Set(a.keys).union(r.keys).sorted() {
+                switch (a[key], r[key]) {
+                case let (x?, y?): walk(x, y, path: join(key), into: &out)
+                case (nil, _): out.append(.init(path: join(key), message: "missing from the new metrics"))
+                case (_, nil): out.append(.init(path: join(key), message: "not in the reference metrics"))
+                }
+            }
+        case let (a as [Any], r as [Any]):
+            guard a.count == r.count else {
+                out.append(.init(path: here, message: "\(a.count) entries, reference has \(r.count)"))
+                return
+            }
+            for i in a.indices { walk(a[i], r[i], path: join(String(i)), into: &out) }
+        case let (a as NSNumber, r as NSNumber):  // booleans compare as 0/1
+            let diff = abs(a.doubleValue - r.doubleValue)
+            let tol = tolerance(for: path)
+            if diff > tol + 1e-12 {
+                out.append(.init(path: here, message: "\(format(a.doubleValue)), reference \(format(r.doubleValue)): differs by \(format(diff)), tolerance \(format(tol))"))
+            }
+        case let (a as String, r as String):
+            if a != r { out.append(.init(path: here, message: "\"\(a)\", reference \"\(r)\"")) }
+        case (is NSNull, is NSNull):
+            break
+        default:
+            out.append(.init(path: here, message: "a \(kind(a)), reference has a \(kind(r))"))
+        }
+    }
+
+    private func kind(_ v: Any) -> String {
+        switch v {
+        case is [String: Any]: return "object"
+        case is [Any]: return "array"
+        case is String: return "string"
+        case is NSNumber: return "number"
+        default: return "null"
+        }
+    }
+
+    private func format(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+    }
+}

@@ -1,0 +1,7 @@
+/// One parameter of a stage kind, as found by probing its Decodable type.
+public struct ParamField: Sendable, Equatable {
+    public let name: String
+    /// "string", "integer", "number", "boolean", "array", "object".
+    public let type: String
+    public let optional: Bool
+}

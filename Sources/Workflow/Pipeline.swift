@@ -1,0 +1,92 @@
+import Foundation
+
+/// Resources a stage asks of a batch scheduler (kept for a future Slurm executor).
+public struct Resources: Sendable, Equatable {
+    public var cpus: Int?
+    public var mem: String?
+    public var time: String?
+}
+
+/// A file or folder the engine copies from the store into the workspace.
+public struct WorkspaceOutput: Sendable, Equatable {
+    /// The producing stage instance.
+    public let stage: String
+    /// One output file of the stage, or nil for all of them.
+    public let file: String?
+    /// Workspace path relative to the project root: the file itself when `file`
+    /// is set, otherwise the folder that receives every output of the stage.
+    public let path: String
+}
+
+/// One expanded stage: a template instance with its params decoded and its deps resolved.
+public struct StageInstance: Sendable {
+    /// Full name, e.g. `train@relu-s42` (equal to `base` outside a matrix).
+    public let name: String
+    /// Template name, the part before `@`; also the role its dependents see.
+    public let base: String
+    public let kind: RegisteredKind
+    /// Canonical params: the kind's Params re-encoded, defaults filled in.
+    public let params: JSONValue
+    /// Instance names this stage reads, in the order written (duplicates removed).
+    public let deps: [String]
+    public let resources: Resources?
+}
+
+/// A validated, expanded pipeline: an acyclic dependency graph and workspace outputs.
+///
+/// `stages` is in topological order; among stages free to go, the one written
+/// first in the file comes first (matrix instances in cartesian order).
+public struct Pipeline: Sendable {
+    public let stages: [StageInstance]
+    public let outputs: [WorkspaceOutput]
+    /// The folder holding pipeline.json: workspace outputs and the lock file live here.
+    public let root: URL
+    private let index: [String: Int]
+
+    init(stages: [StageInstance], outputs: [WorkspaceOutput], root: URL) {
+        self.stages = stages
+        self.outputs = outputs
+        self.root = root
+        var index: [String: Int] = [:]
+        for (i, s) in stages.enumerated() { index[s.name] = i }
+        self.index = index
+    }
+
+    public subscript(name: String) -> StageInstance? { index[name].map { stages[$0] } }
+
+    public func position(of name: String) -> Int? { index[name] }
+
+    /// Stages a target names: an instance, a template (all its instances), or a glob.
+    public func resolve(target: String) throws -> [String] {
+        if target == "all" { return stages.map(\.name) }
+        if index[target] != nil { return [target] }
+        let byBase = stages.filter { $0.base == target }.map(\.name)
+        if !byBase.isEmpty { return byBase }
+        if Glob.isPattern(target) {
+            let matched = stages.map(\.name).filter { Glob.matches(target, $0) }
+            if !matched.isEmpty { return matched }
+            throw PipelineError("target '\(target)' matches no stage")
+        }
+        throw PipelineError("unknown target '\(target)' (stages: \(stages.map(\.name).joined(separator: ", ")))")
+    }
+
+    /// `names` and everything they depend on, in `stages` order.
+    public func upstreamClosure(of names: [String]) -> [String] {
+        var seen = Set<String>()
+        var stack = names
+        while let n = stack.popLast() {
+            guard seen.insert(n).inserted, let s = self[n] else { continue }
+            stack.append(contentsOf: s.deps)
+        }
+        return stages.map(\.name).filter { seen.contains($0) }
+    }
+
+    /// `names` and everything that depends on them, in `stages` order.
+    public func downstreamClosure(of names: [String]) -> [String] {
+        var seen = Set(names)
+        for s in stages where !seen.contains(s.name) && s.deps.contains(where: seen.contains) {
+            seen.insert(s.name)  // `stages` is topologically sorted, so one pass suffices
+        }
+        return stages.map(\.name).filter { seen.contains($0) }
+    }
+}

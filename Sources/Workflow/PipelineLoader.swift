@@ -1,0 +1,98 @@
+import Foundation
+
+/// Reads pipeline.json: parses, expands matrix templates, decodes params with
+/// each kind's Codable type, resolves deps and checks the graph is acyclic.
+/// Every problem is one `PipelineError` naming the file, stage and field.
+public enum PipelineLoader {
+    static let stageFields: Set<String> = ["kind", "params", "deps", "matrix", "name", "resources"]
+
+    public static func load(file: URL, displayName: String? = nil, registry: KindRegistry) throws -> Pipeline {
+        let shown = displayName ?? file.path
+        let data: Data
+        do { data = try Data(contentsOf: file) } catch {
+            throw PipelineError("\(shown): cannot read the file (\((error as NSError).localizedDescription))")
+        }
+        let json: JSONValue
+        do { json = try JSONParser.parse(data) } catch let e as JSONSyntaxError {
+            throw PipelineError("\(shown):\(e.line):\(e.column): \(e.message)")
+        }
+        return try load(json: json, displayName: shown, root: file.deletingLastPathComponent(), registry: registry)
+    }
+
+    public static func load(json: JSONValue, displayName shown: String, root: URL, registry: KindRegistry) throws -> Pipeline {
+        func fail(_ m: String) -> PipelineError { PipelineError("\(shown): \(m)") }
+        guard case .object(let top) = json else { throw fail("expected an object at the top level, found \(json.kindDescription)") }
+        for m in top where !["version", "stages", "outputs"].contains(m.key) {
+            throw fail("unknown top-level field '\(m.key)' (expected: version, stages, outputs)")
+        }
+        guard let version = json["version"] else { throw fail("missing field 'version' (expected 1)") }
+        guard version == .int(1) else { throw fail("version: expected 1, found \(CanonicalJSON.string(version))") }
+        guard let stagesValue = json["stages"] else { throw fail("missing field 'stages'") }
+        guard case .object(let templates) = stagesValue else { throw fail("stages: expected an object, found \(stagesValue.kindDescription)") }
+
+        var raw: [RawInstance] = []
+        for (base, body) in templates {
+            raw.append(contentsOf: try MatrixExpansion.expand(base: base, body: body, fail: fail))
+        }
+        var seen = Set<String>()
+        for r in raw where !seen.insert(r.name).inserted {
+            throw fail("stage '\(r.name)': duplicate name (from matrix template '\(r.base)'; make its \"name\" tell the instances apart)")
+        }
+        let names = raw.map(\.name)
+        let bases = Set(raw.filter(\.fromMatrix).map(\.base))
+
+        var instances: [StageInstance] = []
+        for r in raw {
+            func stageFail(_ m: String) -> PipelineError { fail("stage '\(r.name)': \(m)") }
+            guard let kind = registry[r.kindName] else {
+                throw stageFail("unknown kind '\(r.kindName)' (known kinds: \(registry.all.map(\.name).joined(separator: ", ")))")
+            }
+            let params: JSONValue
+            do { params = try kind.canonicalParams(r.params) } catch let e as ParamsError {
+                throw stageFail(e.message.hasPrefix("missing parameter") ? e.message.replacingOccurrences(of: "(needs:", with: "(kind '\(kind.name)' needs:") : e.message)
+            }
+            var deps: [String] = []
+            for d in r.deps {
+                let matched: [String]
+                if names.contains(d) { matched = [d] }
+                else if bases.contains(d) { matched = raw.filter { $0.base == d }.map(\.name) }
+                else if Glob.isPattern(d) { matched = names.filter { Glob.matches(d, $0) } }
+                else { matched = [] }
+                guard !matched.isEmpty else {
+                    throw stageFail("unknown dependency '\(d)'" + (Glob.isPattern(d) ? " (the pattern matches no stage)" : ""))
+                }
+                for m in matched where !deps.contains(m) { deps.append(m) }
+            }
+            instances.append(StageInstance(name: r.name, base: r.base, kind: kind, params: params, deps: deps, resources: r.resources))
+        }
+        let ordered = try DependencyGraph.topologicalOrder(instances, fail: fail)
+        let outputs = try parseOutputs(json["outputs"], names: Set(names), fail: fail)
+        return Pipeline(stages: ordered, outputs: outputs, root: root)
+    }
+
+    static func parseOutputs(_ value: JSONValue?, names: Set<String>, fail: (String) -> PipelineError) throws -> [WorkspaceOutput] {
+        guard let value else { return [] }
+        guard case .array(let items) = value else { throw fail("outputs: expected an array, found \(value.kindDescription)") }
+        var result: [WorkspaceOutput] = []
+        for (i, item) in items.enumerated() {
+            let at = "outputs[\(i)]"
+            guard case .object(let fields) = item else { throw fail("\(at): expected an object, found \(item.kindDescription)") }
+            for f in fields where !["stage", "file", "path"].contains(f.key) {
+                throw fail("\(at): unknown field '\(f.key)' (expected: stage, file, path)")
+            }
+            guard let stage = item["stage"]?.stringValue else { throw fail("\(at).stage: expected a stage name string") }
+            guard names.contains(stage) else { throw fail("\(at).stage: unknown stage '\(stage)'") }
+            guard let path = item["path"]?.stringValue, !path.isEmpty else { throw fail("\(at).path: expected a relative path string") }
+            guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+                throw fail("\(at).path: expected a path inside the project, found '\(path)'")
+            }
+            var file: String?
+            if let f = item["file"] {
+                guard let s = f.stringValue, !s.isEmpty else { throw fail("\(at).file: expected a file name string, found \(f.kindDescription)") }
+                file = s
+            }
+            result.append(WorkspaceOutput(stage: stage, file: file, path: path))
+        }
+        return result
+    }
+}

@@ -1,0 +1,26 @@
+/// What `pipeline run` was asked to do.
+public struct RunOptions: Sendable {
+    /// Stage names, templates or globs; empty means all.
+    public var targets: [String] = []
+    /// Rerun the targets even when cached.
+    public var force = false
+    /// Rerun the targets and everything downstream of them.
+    public var forceDownstream = false
+    /// Report what would run and why; change nothing.
+    public var dryRun = false
+    /// Total threads for concurrently running stages (at least 1).
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    public init() {}
+}
+
+import Foundation
+
+/// The outcome of a run, for the summary line and the exit code.
+public struct RunSummary: Sendable {
+    public var ran = 0
+    public var cached = 0
+    public var failed = 0
+    public var restored = 0
+    public var interrupted = false
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// One published output file: its content hash and size in bytes.
+public struct OutputFile: Sendable, Equatable {
+    public let hash: String
+    public let size: Int
+}
+
+/// What the store remembers about one successful run, stored at `runs/<key>.json`
+/// and copied into pipeline.lock.json. Written last when publishing, so its
+/// presence means every object it names was already in place.
+public struct RunRecord: Sendable, Equatable {
+    public var key: String
+    public var stage: String
+    public var kind: String
+    public var version: Int
+    public var params: JSONValue
+    /// Dependency instance name -> output file -> hash.
+    public var inputs: [String: [String: String]]
+    public var outputs: [String: OutputFile]
+    /// ISO 8601 UTC start time.
+    public var started: String
+    public var seconds: Double
+    public var tool: String
+    public var host: String
+
+    /// The record as JSON; `host` is left out for the lock file (machine-specific).
+    public func json(includeHost: Bool = true) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("key", .string(key)), ("stage", .string(stage)), ("kind", .string(kind)), ("version", .int(version)),
+            ("params", params),
+            ("inputs", .object(inputs.map { ($0.key, .object($0.value.map { ($0.key, .string($0.value)) })) })),
+            ("outputs", .object(outputs.map { ($0.key, .object([("hash", .string($0.value.hash)), ("size", .int($0.value.size))])) })),
+            ("started", .string(started)), ("seconds", .double(seconds)), ("tool", .string(tool)),
+        ]
+        if includeHost { members.append(("host", .string(host))) }
+        return .object(members)
+    }
+
+    /// Reads a record back; nil when a field is missing or mistyped (treated as no record).
+    public init?(json v: JSONValue) {
+        guard let key = v["key"]?.stringValue, let stage = v["stage"]?.stringValue, let kind = v["kind"]?.stringValue,
+              let version = v["version"]?.intValue, let params = v["params"],
+              let inputsObj = v["inputs"]?.objectValue, let outputsObj = v["outputs"]?.objectValue,
+              let started = v["started"]?.stringValue, let tool = v["tool"]?.stringValue else { return nil }
+        var inputs: [String: [String: String]] = [:]
+        for i in inputsObj {
+            guard let files = i.value.objectValue else { return nil }
+            var m: [String: String] = [:]
+            for f in files { guard let h = f.value.stringValue else { return nil }; m[f.key] = h }
+            inputs[i.key] = m
+        }
+        var outputs: [String: OutputFile] = [:]
+        for o in outputsObj {
+            guard let h = o.value["hash"]?.stringValue, let s = o.value["size"]?.intValue else { return nil }
+            outputs[o.key] = OutputFile(hash: h, size: s)
+        }
+        let seconds: Double
+        switch v["seconds"] { case .double(let d)?: seconds = d; case .int(let i)?: seconds = Double(i); default: return nil }
+        self.init(key: key, stage: stage, kind: kind, version: version, params: params, inputs: inputs, outputs: outputs,
+                  started: started, seconds: seconds, tool: tool, host: v["host"]?.stringValue ?? "")
+    }
+
+    public init(key: String, stage: String, kind: String, version: Int, params: JSONValue, inputs: [String: [String: String]],
+                outputs: [String: OutputFile], started: String, seconds: Double, tool: String, host: String) {
+        self.key = key; self.stage = stage; self.kind = kind; self.version = version; self.params = params
+        self.inputs = inputs; self.outputs = outputs; self.started = started; self.seconds = seconds
+        self.tool = tool; self.host = host
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Why a stage is not up to date, in words, by comparing what the stage would
+/// run with now against its entry in pipeline.lock.json.
+enum Staleness {
+    static func reasons(stage: StageInstance, key: String, inputs: [String: [String: String]],
+                        lockEntry: RunRecord?, store: Store) -> [String] {
+        guard let old = lockEntry else { return ["never run"] }
+        var reasons: [String] = []
+        if old.kind != stage.kind.name { reasons.append("kind changed: \(old.kind) -> \(stage.kind.name)") }
+        else if old.version != stage.kind.version { reasons.append("kind version bumped: \(old.version) -> \(stage.kind.version)") }
+        let before = flatten(old.params, "")
+        let after = flatten(stage.params, "")
+        var changes: [String] = []
+        for k in Set(before.keys).union(after.keys).sorted() where before[k] != after[k] {
+            changes.append("\(k) \(before[k] ?? "(none)") -> \(after[k] ?? "(none)")")
+        }
+        if !changes.isEmpty { reasons.append("params changed: " + changes.joined(separator: ", ")) }
+        for dep in Set(old.inputs.keys).union(inputs.keys).sorted() {
+            switch (old.inputs[dep], inputs[dep]) {
+            case (nil, _?): reasons.append("new input \(dep)")
+            case (_?, nil): reasons.append("input \(dep) removed")
+            case let (a?, b?):
+                for f in Set(a.keys).union(b.keys).sorted() where a[f] != b[f] {
+                    reasons.append(a[f] == nil ? "new input \(dep)/\(f)" : b[f] == nil ? "input \(dep)/\(f) removed" : "input \(dep)/\(f) changed")
+                }
+            default: break
+            }
+        }
+        if !reasons.isEmpty { return reasons }
+        if old.key != key { return ["cache key changed"] }
+        guard let record = store.record(key) else { return ["run record missing from the store"] }
+        for (name, file) in record.outputs.sorted(by: { $0.key < $1.key }) {
+            if let p = store.objectProblem(file) { reasons.append("output \(name) \(p) in the store") }
+        }
+        return reasons.isEmpty ? ["run record missing from the store"] : reasons
+    }
+
+    /// Leaves of a params value as dotted path -> canonical text.
+    static func flatten(_ v: JSONValue, _ prefix: String) -> [String: String] {
+        switch v {
+        case .object(let members):
+            var out: [String: String] = [:]
+            for m in members { out.merge(flatten(m.value, prefix.isEmpty ? m.key : prefix + "." + m.key)) { a, _ in a } }
+            if members.isEmpty, !prefix.isEmpty { out[prefix] = "{}" }
+            return out
+        default:
+            return [prefix.isEmpty ? "params" : prefix: CanonicalJSON.string(v)]
+        }
+    }
+}

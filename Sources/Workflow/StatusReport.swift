@@ -1,0 +1,49 @@
+import Foundation
+
+/// `pipeline status`: every stage up to date or stale, with reasons. A stage
+/// is up to date when a valid run record exists for its current key and its
+/// workspace outputs match the store. Reads records and stats files only.
+public struct StatusReport: Sendable {
+    public struct Entry: Sendable {
+        public let name: String
+        public let upToDate: Bool
+        public let reasons: [String]
+        public let key: String?
+    }
+    public let entries: [Entry]
+
+    public static func make(pipeline: Pipeline, store: Store) throws -> StatusReport {
+        let lock = try LockFile.read(root: pipeline.root)
+        let statCache = StatCache(store: store)
+        let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: statCache)
+        var entries: [Entry] = []
+        for e in Planner(pipeline: pipeline, store: store, lock: lock).evaluateAll() {
+            var reasons = e.reasons
+            if let r = e.record {
+                for (path, file) in sync.expected(pipeline.outputs, stage: e.name, record: r) {
+                    if let p = try sync.problem(path, file) { reasons.append("workspace output \(path) \(p)") }
+                }
+                if lock.entries[e.name]?.key != r.key { reasons.append("lock file not updated (run to record the cached result)") }
+            }
+            entries.append(Entry(name: e.name, upToDate: reasons.isEmpty, reasons: reasons, key: e.key))
+        }
+        try? statCache.save()
+        return StatusReport(entries: entries)
+    }
+
+    public var text: String {
+        var lines = entries.map { e in
+            e.upToDate ? "up to date  \(e.name)" : "stale       \(e.name) (\(e.reasons.joined(separator: "; ")))"
+        }
+        let fresh = entries.filter(\.upToDate).count
+        lines.append("\(fresh) up to date, \(entries.count - fresh) stale")
+        return lines.joined(separator: "\n")
+    }
+
+    public var json: JSONValue {
+        .object([("stages", .array(entries.map { e in
+            .object([("name", .string(e.name)), ("state", .string(e.upToDate ? "up to date" : "stale")),
+                     ("reasons", .array(e.reasons.map { .string($0) })), ("key", e.key.map { .string($0) } ?? .null)])
+        }))])
+    }
+}

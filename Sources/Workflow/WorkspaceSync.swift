@@ -1,0 +1,41 @@
+import Foundation
+
+/// Copies published files to their workspace paths (pipeline.json's `outputs`)
+/// and tells which workspace files differ from the store.
+///
+/// Each file is replaced atomically (temp in the same folder, fsync, rename).
+/// Unchanged files are recognised through the stat cache without reading them.
+public struct WorkspaceSync: Sendable {
+    public let root: URL
+    public let store: Store
+    public let statCache: StatCache
+
+    /// Workspace relative path -> expected file, for the outputs of `stage`.
+    public func expected(_ outputs: [WorkspaceOutput], stage: String, record: RunRecord) -> [(path: String, file: OutputFile)] {
+        var result: [(String, OutputFile)] = []
+        for o in outputs where o.stage == stage {
+            if let f = o.file {
+                if let out = record.outputs[f] { result.append((o.path, out)) }
+            } else {
+                for (name, out) in record.outputs.sorted(by: { $0.key < $1.key }) { result.append((o.path + "/" + name, out)) }
+            }
+        }
+        return result
+    }
+
+    /// nil when the workspace file matches; otherwise "missing" or "modified".
+    public func problem(_ path: String, _ file: OutputFile) throws -> String? {
+        let full = root.appendingPathComponent(path).path
+        guard let h = try statCache.hash(full) else { return "missing" }
+        return h == file.hash ? nil : "modified"
+    }
+
+    public func restore(_ path: String, _ file: OutputFile) throws {
+        let target = root.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: store.objectURL(file.hash).path) else {
+            throw EngineError("\(store.objectURL(file.hash).path): object missing while copying to \(path)")
+        }
+        try AtomicFile.write(data, to: target)
+        statCache.remember(target.path, hash: file.hash)
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import Study
+import Workflow
+
+/// `--file` and `--cache-dir`, and loading the pipeline they name.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: "The pipeline file.")
+    var file: String = "pipeline.json"
+
+    @Option(name: .long, help: "The store folder (default: $PIPELINE_CACHE_DIR, else .pipeline beside the pipeline file).")
+    var cacheDir: String?
+
+    static var registry: KindRegistry { KindRegistry(BuiltinKinds.all + StudyKinds.all) }
+
+    var fileURL: URL { URL(fileURLWithPath: file).standardizedFileURL }
+
+    /// The pipeline and its store; a validation error is printed and exits 2.
+    func load() throws -> (Pipeline, Store) {
+        do {
+            let p = try PipelineLoader.load(file: fileURL, displayName: file, registry: Self.registry)
+            return (p, Store.locate(projectRoot: p.root, cacheDir: cacheDir))
+        } catch {
+            fail(error)
+        }
+    }
+}
+
+/// Prints `error: <message>` on stderr and exits 2 (bad input) or 1 (engine failure).
+func fail(_ error: Error) -> Never {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(error is PipelineError ? 2 : 1)
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Workflow
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run stages that are not cached (and what they need).")
+
+    @OptionGroup var project: ProjectOptions
+    @Argument(help: "Stages, templates or globs such as 'train@*' (default: all).")
+    var targets: [String] = []
+    @Flag(help: "Rerun the targets even if cached.") var force = false
+    @Flag(help: "Rerun the targets and everything downstream of them.") var forceDownstream = false
+    @Flag(help: "Show what would run and why; change nothing.") var dryRun = false
+    @Option(name: .short, help: "Threads for concurrent stages (default: number of cores).") var jobs: Int?
+    @Flag(name: .shortAndLong, help: "Also list cached stages.") var verbose = false
+
+    func validate() throws {
+        if let j = jobs, j < 1 { throw ValidationError("-j must be at least 1") }
+    }
+
+    func run() throws {
+        let (pipeline, store) = try project.load()
+        var options = RunOptions()
+        options.targets = targets
+        options.force = force
+        options.forceDownstream = forceDownstream
+        options.dryRun = dryRun
+        if let jobs { options.jobs = jobs }
+        let engine = Engine(pipeline: pipeline, store: store, console: Console(verbose: verbose))
+        Interruption.install { engine.wake() }
+        let summary: RunSummary
+        do { summary = try engine.run(options) } catch { fail(error) }
+        if summary.interrupted { throw ExitCode(130) }
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+}

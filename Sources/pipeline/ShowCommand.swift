@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Workflow
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one stage: key, params, inputs, outputs, timing.")
+
+    @OptionGroup var project: ProjectOptions
+    @Argument(help: "A stage instance name.") var target: String
+
+    func run() throws {
+        let (pipeline, store) = try project.load()
+        let names: [String]
+        do { names = try pipeline.resolve(target: target) } catch { fail(error) }
+        guard names.count == 1, let stage = pipeline[names[0]] else {
+            fail(PipelineError("'\(target)' names \(names.count) stages (\(names.joined(separator: ", "))); show needs one"))
+        }
+        let lock: LockFile
+        do { lock = try LockFile.read(root: pipeline.root) } catch { fail(error) }
+        let eval = Planner(pipeline: pipeline, store: store, lock: lock).evaluateAll().first { $0.name == stage.name }
+        var lines = ["stage    \(stage.name)", "kind     \(stage.kind.name) (version \(stage.kind.version))",
+                     "key      \(eval?.key ?? "(unknown until upstream runs)")",
+                     "state    " + (eval?.record != nil ? "up to date" : "stale (\(eval?.reasons.joined(separator: "; ") ?? ""))"),
+                     "params   \(CanonicalJSON.string(stage.params))"]
+        guard let record = eval?.record ?? lock.entries[stage.name] else {
+            lines.append("never run")
+            print(lines.joined(separator: "\n"))
+            return
+        }
+        if eval?.record == nil { lines.append("last run (from pipeline.lock.json):") }
+        lines.append("inputs")
+        for (dep, files) in record.inputs.sorted(by: { $0.key < $1.key }) {
+            for (f, h) in files.sorted(by: { $0.key < $1.key }) { lines.append("  \(dep)/\(f)  \(h)") }
+        }
+        lines.append("outputs")
+        for (f, o) in record.outputs.sorted(by: { $0.key < $1.key }) { lines.append("  \(f)  \(o.hash)  \(o.size) bytes") }
+        lines.append("ran      \(record.started) for \(String(format: "%.3f", record.seconds))s with \(record.tool)" + (record.host.isEmpty ? "" : " on \(record.host)"))
+        print(lines.joined(separator: "\n"))
+    }
+}

@@ -1,2 +1,0 @@
-import Testing
-@Test func placeholderStudy() { #expect(1 + 1 == 2) }

@@ -1,2 +1,0 @@
-import Testing
-@Test func placeholderWorkflow() { #expect(1 + 1 == 2) }
