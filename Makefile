@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/pipeline
 JOBS ?=
 
-.PHONY: deps build run test unit e2e bench reliability clean
+.PHONY: deps build run test unit e2e test-slurm bench reliability clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -30,6 +30,10 @@ e2e: build
 	PIPELINE_BIN=$(abspath $(BIN)) bash Tests/e2e/run.sh
 
 test: unit e2e
+
+# A real one-node Slurm on localhost (installs slurm-wlm and munge; needs root or sudo): docs/slurm.md.
+test-slurm: build
+	PIPELINE_BIN=$(abspath $(BIN)) bash Tests/slurm/run-test.sh
 
 bench: build
 	bash Benchmarks/run.sh
