@@ -1,12 +1,13 @@
 # The two newcomer commands: `make run` (the whole study) and `make test`.
 # Each installs the missing Debian packages first (with sudo when not root).
 SHELL := /bin/bash
-APT_PACKAGES := libopenblas-dev zlib1g-dev libssl-dev gnuplot-nox dataset-fashion-mnist
+APT_PACKAGES := libopenblas-dev zlib1g-dev libssl-dev gnuplot-nox dataset-fashion-mnist hyperfine
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/pipeline
 JOBS ?=
+CI_STORE ?= .pipeline-ci
 
-.PHONY: deps build run test unit e2e test-slurm bench reliability clean
+.PHONY: deps build run test unit e2e bench study-check reliability test-slurm clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -20,11 +21,13 @@ deps:
 build: deps
 	swift build -c release --product pipeline
 
+# The whole study; outputs/report.md, its figures and outputs/metrics.json.
 run: build
 	$(BIN) run all $(if $(JOBS),-j $(JOBS))
 
 unit: deps
-	swift test --parallel
+	swift build --build-tests
+	swift test --skip-build --parallel
 
 e2e: build
 	PIPELINE_BIN=$(abspath $(BIN)) bash Tests/e2e/run.sh
@@ -35,8 +38,14 @@ test: unit e2e
 test-slurm: build
 	PIPELINE_BIN=$(abspath $(BIN)) bash Tests/slurm/run-test.sh
 
+# CI: the whole study from an empty store, then its results against the committed ones.
+study-check: build
+	rm -rf $(CI_STORE)
+	$(BIN) run all --cache-dir $(CI_STORE)
+	$(BIN) check
+
 bench: build
-	bash Benchmarks/run.sh
+	PIPELINE_BIN=$(abspath $(BIN)) bash Benchmarks/run.sh
 
 clean:
 	rm -rf .build

@@ -1,3 +1,5 @@
 #!/usr/bin/env bash
+# `make bench`: every benchmark, printing figures (medians).
 set -euo pipefail
-echo "no benchmarks yet"
+here=$(cd "$(dirname "$0")" && pwd)
+bash "$here/engine.sh" "${PIPELINE_BIN:-}"

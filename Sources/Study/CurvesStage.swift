@@ -11,6 +11,12 @@ struct TrainingCurves: Codable, Sendable {
         var trainAccuracy: [Double]
         var trainLoss: [Double]
         var bestEpoch: Int
+        var layerSizes: [Int]
+        var batchSize: Int
+        var learningRate: Double
+        var momentum: Double
+        var maxEpochs: Int
+        var patience: Int
     }
     var runs: [Run]
 }
@@ -21,7 +27,7 @@ struct CurvesStage: StageKind {
     struct Params: Codable, Sendable {}
 
     static let name = "curves"
-    static let version = 1
+    static let version = 2
     static let summary = "validation accuracy per epoch of every trained network"
 
     func run(_ params: Params, in context: StageContext) throws {
@@ -32,7 +38,8 @@ struct CurvesStage: StageKind {
             return .init(stage: input.stage, activation: m.activation, seed: m.seed,
                          validationAccuracy: m.epochs.map(\.validationAccuracy),
                          trainAccuracy: m.epochs.map(\.trainAccuracy), trainLoss: m.epochs.map(\.trainLoss),
-                         bestEpoch: m.bestEpoch)
+                         bestEpoch: m.bestEpoch, layerSizes: m.layerSizes, batchSize: m.batchSize,
+                         learningRate: m.learningRate, momentum: m.momentum, maxEpochs: m.maxEpochs, patience: m.patience)
         }
         try Artifacts.write(TrainingCurves(runs: runs), as: "curves.json", in: context)
     }

@@ -11,7 +11,7 @@ struct ReportInputs {
     /// activation -> layer -> raw weight gradients at init.
     var gradientValues: [String: [[Float]]]
     /// (activation, layer names, per-layer outputs) of each trained network, in study order.
-    var activationOutputs: [(activation: String, layers: [String], values: [[Float]])]
+    var activationOutputs: [(activation: String, images: Int, layers: [String], values: [[Float]])]
     var deadNeurons: DeadNeurons
     var examples: Examples
     /// Every input artifact: stage -> file -> sha256.
@@ -35,7 +35,7 @@ struct ReportInputs {
                 return t.values
             }
         }
-        var activationOutputs: [(String, [String], [[Float]])] = []
+        var activationOutputs: [(String, Int, [String], [[Float]])] = []
         for input in context.inputs("activations") {
             let summary = try Artifacts.read(ActivationsStage.Summary.self, from: input.url("activations.json"), what: input.stage)
             let (tensors, _) = try Safetensors.decode(Array(Data(contentsOf: input.url("activations.safetensors"))),
@@ -44,7 +44,7 @@ struct ReportInputs {
                 guard let t = tensors["layer.\(k)"] else { throw StageError("\(input.stage): no tensor layer.\(k)") }
                 return t.values
             }
-            activationOutputs.append((summary.activation, summary.layers, values))
+            activationOutputs.append((summary.activation, summary.images, summary.layers, values))
         }
         let order = ActivationKind.allCases.map(\.rawValue)
         activationOutputs.sort { (order.firstIndex(of: $0.0) ?? 99) < (order.firstIndex(of: $1.0) ?? 99) }

@@ -45,7 +45,7 @@ struct ReportMarkdown {
 
     func accuracySection() -> String {
         let seeds = Set(inputs.evaluations.map(\.seed)).sorted()
-        var table = MarkdownTable(headers: ["activation", "test accuracy (mean ± std, \(seeds.count) seeds)", "seed 42", "notebook (seed 42)", "best epochs"],
+        var table = MarkdownTable(headers: ["activation", "test accuracy, mean ± std", "seed 42", "notebook (seed 42)", "best epoch per seed"],
                                   alignments: [.left, .right, .right, .right, .right])
         for act in inputs.activations {
             let runs = inputs.evaluations.filter { $0.activation == act }.sorted { $0.seed < $1.seed }
@@ -55,17 +55,27 @@ struct ReportMarkdown {
             try? table.addRow([ReportInputs.displayName(act), NumberFormat.meanStd(m, s) + "%", s42, ref,
                                runs.map { String($0.bestEpoch) }.joined(separator: ", ")])
         }
+        let seedList = seeds.map(String.init).joined(separator: ", ")
         return """
         ## Test accuracy
 
-        Each network (784-512-256-256-128-10) is trained with SGD (learning rate 0.01, momentum 0.9, batch 256) \
-        for at most 50 epochs, stopping after 7 epochs without a better validation accuracy; the test accuracy is \
-        that of the best-validation weights, on the 10,000 test images. Seeds: \(seeds.map(String.init).joined(separator: ", ")). \
-        Sigmoid staying at chance level (10%) is the study's finding: its gradients vanish in the first layers.
+        \(protocolSentence()) Seeds: \(seedList) (\(seeds.count == 1 ? "one seed" : "\(seeds.count) seeds"); the standard \
+        deviation is over seeds). A sigmoid network left at chance level (10%) is the expected finding: its \
+        gradients vanish before they reach the first layers.
 
         \(table.render())
 
         """
+    }
+
+    /// The training protocol, read from the runs themselves.
+    func protocolSentence() -> String {
+        guard let r = inputs.curves.runs.first else { return "" }
+        let total = inputs.evaluations.first?.total ?? 0
+        return "Each network (\(r.layerSizes.map(String.init).joined(separator: "-"))) is trained with SGD "
+            + "(learning rate \(NumberFormat.general(r.learningRate)), momentum \(NumberFormat.general(r.momentum)), "
+            + "batch \(r.batchSize)) for at most \(r.maxEpochs) epochs, stopping after \(r.patience) epochs without a "
+            + "better validation accuracy; the test accuracy is that of the best-validation weights, on the \(total) test images."
     }
 
     func deadNeuronSection() -> String {
@@ -79,8 +89,8 @@ struct ReportMarkdown {
                                r.map(String.init) ?? "–",
                                r.map { NumberFormat.fixed(100 * Double($0) / Double(c.widths[i])) + "%" } ?? "–"])
             }
-            let same = c.counts == ref ? "equal to the notebook's" : "the notebook's differ"
-            return t.render() + "\nCounts \(same).\n"
+            let verdict = c.counts == ref ? "The counts equal the notebook's." : "The counts differ from the notebook's."
+            return t.render() + "\n\(verdict)\n"
         }
         return """
         ## Dead neurons

@@ -14,7 +14,7 @@ struct ReportStage: StageKind {
     }
 
     static let name = "report"
-    static let version = 1
+    static let version = 2
     static let summary = "the study's report, figures and metrics.json"
 
     func run(_ params: Params, in context: StageContext) throws {

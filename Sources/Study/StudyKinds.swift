@@ -5,7 +5,7 @@ import Workflow
 /// stage in pipeline.json.
 public enum StudyKinds {
     public static let all: [any StageKind.Type] = [
-        DownloadStage.self, DecompressStage.self, SplitStage.self, ExamplesStage.self,
+        DownloadStage.self, DecompressStage.self, SubsetStage.self, SplitStage.self, ExamplesStage.self,
         InitStage.self, TrainStage.self, EvaluateStage.self,
         ActCurvesStage.self, InitGradientsStage.self, ActivationsStage.self, DeadNeuronsStage.self,
         CurvesStage.self, ReportStage.self,

@@ -28,7 +28,7 @@ public struct MetricsCheck: Sendable {
         return out
     }
 
-    func tolerance(for path: String) -> Double {
+    public func tolerance(for path: String) -> Double {
         var best: (length: Int, value: Double)? = nil
         for (key, value) in tolerances where path == key || path.hasPrefix(key + ".") {
             if best == nil || key.count > best!.length { best = (key.count, value) }
@@ -82,4 +82,11 @@ public struct MetricsCheck: Sendable {
     private func format(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
     }
+}
+
+/// One entry of pipeline.json's `checks`: a workspace file of results and the
+/// tolerance of each of its numbers (see `MetricsCheck`).
+public struct MetricsCheckSpec: Sendable, Equatable {
+    public let file: String
+    public let tolerances: [String: Double]
 }

@@ -39,13 +39,16 @@ public struct StageInstance: Sendable {
 public struct Pipeline: Sendable {
     public let stages: [StageInstance]
     public let outputs: [WorkspaceOutput]
+    /// Result files `pipeline check` compares with a reference copy.
+    public let checks: [MetricsCheckSpec]
     /// The folder holding pipeline.json: workspace outputs and the lock file live here.
     public let root: URL
     private let index: [String: Int]
 
-    init(stages: [StageInstance], outputs: [WorkspaceOutput], root: URL) {
+    init(stages: [StageInstance], outputs: [WorkspaceOutput], root: URL, checks: [MetricsCheckSpec] = []) {
         self.stages = stages
         self.outputs = outputs
+        self.checks = checks
         self.root = root
         var index: [String: Int] = [:]
         for (i, s) in stages.enumerated() { index[s.name] = i }

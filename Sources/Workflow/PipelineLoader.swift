@@ -22,8 +22,8 @@ public enum PipelineLoader {
     public static func load(json: JSONValue, displayName shown: String, root: URL, registry: KindRegistry) throws -> Pipeline {
         func fail(_ m: String) -> PipelineError { PipelineError("\(shown): \(m)") }
         guard case .object(let top) = json else { throw fail("expected an object at the top level, found \(json.kindDescription)") }
-        for m in top where !["version", "stages", "outputs"].contains(m.key) {
-            throw fail("unknown top-level field '\(m.key)' (expected: version, stages, outputs)")
+        for m in top where !["version", "stages", "outputs", "checks"].contains(m.key) {
+            throw fail("unknown top-level field '\(m.key)' (expected: version, stages, outputs, checks)")
         }
         guard let version = json["version"] else { throw fail("missing field 'version' (expected 1)") }
         guard version == .int(1) else { throw fail("version: expected 1, found \(CanonicalJSON.string(version))") }
@@ -67,7 +67,36 @@ public enum PipelineLoader {
         }
         let ordered = try DependencyGraph.topologicalOrder(instances, fail: fail)
         let outputs = try parseOutputs(json["outputs"], names: Set(names), fail: fail)
-        return Pipeline(stages: ordered, outputs: outputs, root: root)
+        let checks = try parseChecks(json["checks"], fail: fail)
+        return Pipeline(stages: ordered, outputs: outputs, root: root, checks: checks)
+    }
+
+    static func parseChecks(_ value: JSONValue?, fail: (String) -> PipelineError) throws -> [MetricsCheckSpec] {
+        guard let value else { return [] }
+        guard case .array(let items) = value else { throw fail("checks: expected an array, found \(value.kindDescription)") }
+        return try items.enumerated().map { i, item in
+            let at = "checks[\(i)]"
+            guard case .object(let fields) = item else { throw fail("\(at): expected an object, found \(item.kindDescription)") }
+            for f in fields where !["file", "tolerances"].contains(f.key) {
+                throw fail("\(at): unknown field '\(f.key)' (expected: file, tolerances)")
+            }
+            guard let file = item["file"]?.stringValue, !file.isEmpty, !file.hasPrefix("/") else {
+                throw fail("\(at).file: expected a relative path string")
+            }
+            var tolerances: [String: Double] = [:]
+            if let t = item["tolerances"] {
+                guard case .object(let entries) = t else { throw fail("\(at).tolerances: expected an object, found \(t.kindDescription)") }
+                for (key, v) in entries {
+                    let number: Double?
+                    switch v { case .int(let n): number = Double(n); case .double(let d): number = d; default: number = nil }
+                    guard let number, number >= 0 else {
+                        throw fail("\(at).tolerances.\(key): expected a non-negative number, found \(v.kindDescription)")
+                    }
+                    tolerances[key] = number
+                }
+            }
+            return MetricsCheckSpec(file: file, tolerances: tolerances)
+        }
     }
 
     static func parseOutputs(_ value: JSONValue?, names: Set<String>, fail: (String) -> PipelineError) throws -> [WorkspaceOutput] {

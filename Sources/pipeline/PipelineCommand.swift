@@ -6,5 +6,5 @@ struct PipelineCommand: ParsableCommand {
         commandName: "pipeline",
         abstract: "Run a content-addressed batch pipeline described by pipeline.json.",
         subcommands: [RunCommand.self, StatusCommand.self, DagCommand.self, ShowCommand.self,
-                      VerifyCommand.self, GCCommand.self, KindsCommand.self])
+                      VerifyCommand.self, GCCommand.self, KindsCommand.self, CheckCommand.self])
 }
