@@ -34,6 +34,10 @@ e2e: build
 
 test: unit e2e
 
+# A real one-node Slurm on localhost (installs slurm-wlm and munge; needs root or sudo): docs/slurm.md.
+test-slurm: build
+	PIPELINE_BIN=$(abspath $(BIN)) bash Tests/slurm/run-test.sh
+
 # CI: the whole study from an empty store, then its results against the committed ones.
 study-check: build
 	rm -rf $(CI_STORE)

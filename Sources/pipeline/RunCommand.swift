@@ -13,9 +13,14 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Show what would run and why; change nothing.") var dryRun = false
     @Option(name: .short, help: "Threads for concurrent stages (default: number of cores).") var jobs: Int?
     @Flag(name: .shortAndLong, help: "Also list cached stages.") var verbose = false
+    @Option(help: "Where stages run: local, or slurm (one sbatch job per stage; see docs/slurm.md).") var executor = "local"
+    @Flag(help: "With --executor slurm: wait for the jobs, report failures with their logs.") var wait = false
+    @Option(name: .customLong("sbatch"), parsing: .unconditionalSingleValue, help: "With --executor slurm: an extra sbatch option for every job, e.g. --sbatch --partition=short (repeatable).")
+    var sbatchOptions: [String] = []
 
     func validate() throws {
         if let j = jobs, j < 1 { throw ValidationError("-j must be at least 1") }
+        if !["local", "slurm"].contains(executor) { throw ValidationError("--executor: expected local or slurm, got '\(executor)'") }
     }
 
     func run() throws {
@@ -28,8 +33,14 @@ struct RunCommand: ParsableCommand {
         if let jobs { options.jobs = jobs }
         let engine = Engine(pipeline: pipeline, store: store, console: Console(verbose: verbose))
         Interruption.install { engine.wake() }
+        var slurm = SlurmOptions(executable: SlurmOptions.currentExecutable, pipelineFile: project.fileURL)
+        slurm.wait = wait
+        slurm.sbatchOptions = sbatchOptions
         let summary: RunSummary
-        do { summary = try engine.run(options) } catch { fail(error) }
+        do {
+            summary = executor == "slurm" ? try SlurmExecutor(pipeline: pipeline, store: store, console: engine.console, options: slurm).run(options)
+                                          : try engine.run(options)
+        } catch { fail(error) }
         if summary.interrupted { throw ExitCode(130) }
         if summary.failed > 0 { throw ExitCode(1) }
     }

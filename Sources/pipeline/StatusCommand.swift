@@ -12,5 +12,8 @@ struct StatusCommand: ParsableCommand {
         let report: StatusReport
         do { report = try StatusReport.make(pipeline: pipeline, store: store) } catch { fail(error) }
         print(json ? CanonicalJSON.string(report.json, pretty: true) : report.text)
+        if !json {
+            do { for line in try SlurmStatus.lines(store: store) { print(line) } } catch { print("slurm: cannot list jobs: \(error)") }
+        }
     }
 }
