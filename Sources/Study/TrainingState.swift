@@ -44,10 +44,10 @@ struct TrainingState: Codable, Sendable {
 
     /// Persists this state with its checkpoints; `best` is written only when it changed.
     func save(to dir: URL, model: MLP, optimizer: SGD, best: MLP?, previous: TrainingState?) throws {
-        try DurableFile.write(Checkpoint.encode(model: model, optimizer: optimizer),
+        try AtomicFile.write(Data(Checkpoint.encode(model: model, optimizer: optimizer)),
                               to: dir.appendingPathComponent(checkpointFile))
-        if let best { try DurableFile.write(Checkpoint.encode(model: best), to: dir.appendingPathComponent(bestFile)) }
-        try DurableFile.write(Array(Artifacts.encoder().encode(self)), to: dir.appendingPathComponent(Self.fileName))
+        if let best { try AtomicFile.write(Data(Checkpoint.encode(model: best)), to: dir.appendingPathComponent(bestFile)) }
+        try AtomicFile.write(Artifacts.encoder().encode(self), to: dir.appendingPathComponent(Self.fileName))
         if let previous {
             for old in [previous.checkpointFile, previous.bestFile] where old != checkpointFile && old != bestFile {
                 try? FileManager.default.removeItem(at: dir.appendingPathComponent(old))
