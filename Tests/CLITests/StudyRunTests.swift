@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// One full run of the mini study with `-j 1`, shared by the tests that only
+/// read its results (a run costs seconds of the two shared cores).
+struct MiniStudyRun: Sendable {
+    let cli: CLI
+    let first: CLI.Output
+
+    static let shared: Result<MiniStudyRun, CLIError> = {
+        do {
+            let cli = try CLI(pipeline: MiniStudy.pipeline())
+            return .success(MiniStudyRun(cli: cli, first: try cli.run("run", "all", "-j", "1", "--cache-dir", CLI.store)))
+        } catch {
+            return .failure(CLIError("mini study run: \(error)"))
+        }
+    }()
+}
+
+extension CLI: @unchecked Sendable {}
+extension CLI.Output: Sendable {}
+
+@Suite(.serialized) struct StudyRunTests {
+    @Test func runAllWritesReportFiguresAndLock() throws {
+        let run = try MiniStudyRun.shared.get()
+        #expect(run.first.code == 0, "stderr: \(run.first.stderr)")
+        #expect(run.first.stderr == "")
+        #expect(normalized(lines(run.first.stdout, startingWith: "18 ran").joined()) == "18 ran, 0 cached, 0 failed in Ns")
+        let figures = ["activation-distributions", "activation-functions", "dead-neurons", "examples",
+                       "init-gradients", "validation-curves"].flatMap { name in ["dat", "gp", "svg"].map { "figures/\(name).\($0)" } }
+        #expect(run.cli.files(under: "outputs") == (figures + ["metrics.json", "report.md"]).sorted())
+        let report = try #require(run.cli.read("outputs/report.md"))
+        #expect(report.hasPrefix("# Activation functions on FashionMNIST"))
+        for name in ["activation-functions", "validation-curves", "dead-neurons", "examples"] {
+            #expect(report.contains("figures/\(name).svg"), "report.md does not link \(name).svg")
+        }
+        let svg = try #require(run.cli.read("outputs/figures/validation-curves.svg"))
+        #expect(svg.contains("<svg"))
+        let lock = try LockFile(at: run.cli.dir.appendingPathComponent("pipeline.lock.json"))
+        #expect(lock.stages.count == MiniStudy.stageCount)
+        #expect(Set(lock.outputs("train@relu-s42").keys) == ["model.safetensors", "metrics.json", "timing.json"])
+        // The workspace copy is the published object, byte for byte.
+        let metricsHash = try #require(lock.outputs("report")["metrics.json"])
+        #expect(try run.cli.object(metricsHash) == Data(contentsOf: run.cli.dir.appendingPathComponent("outputs/metrics.json")))
+    }
+
+    @Test func secondRunDoesNothingQuickly() throws {
+        let run = try MiniStudyRun.shared.get()
+        try #require(run.first.code == 0)
+        let lock = run.cli.read("pipeline.lock.json")
+        let started = Date()
+        let again = try run.cli.run("run", "all", "--cache-dir", CLI.store)
+        let seconds = Date().timeIntervalSince(started)
+        print("no-op run of the mini study: \(String(format: "%.3f", seconds)) s")
+        #expect(again.code == 0)
+        #expect(normalized(again.stdout) == "0 ran, 18 cached, 0 failed in Ns\n")
+        #expect(again.stderr == "")
+        #expect(run.cli.read("pipeline.lock.json") == lock)
+        #expect(seconds < 2, "a no-op run took \(seconds) s")
+        let status = try run.cli.run("status", "--cache-dir", CLI.store)
+        #expect(status.code == 0)
+        #expect(status.stdout.hasSuffix("18 up to date, 0 stale\n"), "status: \(status.stdout)")
+    }
+
+    /// Not on a terminal, training shows one plain line per finished epoch and
+    /// no transient progress (no carriage returns).
+    @Test func trainingPrintsOnePlainLinePerEpoch() throws {
+        let run = try MiniStudyRun.shared.get()
+        #expect(!run.first.stdout.contains("\r"))
+        #expect(!run.first.stderr.contains("\r"))
+        #expect(!run.first.stdout.contains("\u{1B}"))
+        for stage in MiniStudy.trainStages {
+            #expect(loggedEpochs(run.first.stdout, stage: stage) == [1, 2, 3], "\(stage)")
+            for line in lines(run.first.stdout, startingWith: "\(stage): epoch ") {
+                #expect(line.range(of: #"^train@[a-z]+-s42: epoch +[0-9]+  loss [0-9.]+  train [0-9.]+%  validation [0-9.]+%( \(best\))?  [0-9.]+s$"#,
+                                   options: .regularExpression) != nil, "\(line)")
+            }
+        }
+    }
+}
