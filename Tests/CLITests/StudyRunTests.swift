@@ -17,8 +17,10 @@ struct MiniStudyRun: Sendable {
     }()
 }
 
+// Both are immutable values (a URL; an exit code and two strings) declared in
+// CLIHarness.swift, so the conformance here has to be spelled unchecked.
 extension CLI: @unchecked Sendable {}
-extension CLI.Output: Sendable {}
+extension CLI.Output: @unchecked Sendable {}
 
 @Suite(.serialized) struct StudyRunTests {
     @Test func runAllWritesReportFiguresAndLock() throws {
