@@ -11,12 +11,12 @@ import Testing
     static let sha256 = "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"
     static let size = 10008
 
-    /// download (of the one file, from `source`) -> decompress; download's
-    /// files are also published to the workspace folder `data`.
-    static func pipeline(source: URL, sha256: String = sha256) -> String {
+    /// download (of the one file, from `sources` in order) -> decompress;
+    /// download's files are also published to the workspace folder `data`.
+    static func pipeline(sources: [URL], sha256: String = sha256) -> String {
         """
         {"version": 1, "stages": {
-          "download": {"kind": "download", "params": {"sources": ["\(source.absoluteString)"],
+          "download": {"kind": "download", "params": {"sources": [\(sources.map { "\"\($0.absoluteString)\"" }.joined(separator: ", "))],
             "files": [{"name": "\(name)", "size": \(size), "sha256": "\(sha256)"}],
             "connectTimeoutSeconds": 3, "retries": 0}},
           "decompress": {"kind": "decompress", "deps": ["download"], "params": {}}},
@@ -34,8 +34,8 @@ import Testing
 
     /// Runs `decompress`, checks exit code 1, one error line, nothing
     /// published; returns the error line with the source folder as `SRC`.
-    func failedRun(source: URL, sha256: String = Self.sha256) throws -> String {
-        let cli = try CLI(pipeline: Self.pipeline(source: source, sha256: sha256))
+    func failedRun(source: URL, before: [URL] = [], sha256: String = Self.sha256) throws -> String {
+        let cli = try CLI(pipeline: Self.pipeline(sources: before + [source], sha256: sha256))
         let r = try cli.run("run", "decompress", "--cache-dir", CLI.store)
         #expect(r.code == 1)
         // One error line, then the engine's note that the dependent was skipped.
@@ -49,7 +49,9 @@ import Testing
         #expect(cli.read("pipeline.lock.json").map { !$0.contains("\"download\"") } ?? true)
         let status = try cli.run("status", "--cache-dir", CLI.store)
         #expect(status.stdout.contains("stale       download (never run)"), "status: \(status.stdout)")
-        return (err.first ?? "").replacingOccurrences(of: source.path, with: "SRC")
+        var line = err.first ?? ""
+        for (i, other) in before.enumerated() { line = line.replacingOccurrences(of: other.path, with: "SRC\(i)") }
+        return line.replacingOccurrences(of: source.path, with: "SRC")
     }
 
     let prefix = "error: stage 'download' failed: \(Self.name): no source gave verified content: "
@@ -75,5 +77,15 @@ import Testing
         let line = try failedRun(source: Self.source(Data(contentsOf: Self.debian)), sha256: wrong)
         print("checksum: \(line)")
         #expect(line == "\(prefix)file://SRC/\(Self.name): SHA-256 of decompressed content is \(Self.sha256), expected \(wrong)")
+    }
+
+    /// Every source's failure is on the one line, in the order tried.
+    @Test func everySourceOnOneLine() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-source-\(UUID().uuidString)")
+        let good = try Data(contentsOf: Self.debian)
+        let line = try failedRun(source: Self.source(good.prefix(good.count / 2)), before: [missing])
+        print("two sources: \(line)")
+        #expect(line == "\(prefix)file://SRC0/\(Self.name): cannot open for reading: No such file or directory; "
+            + "file://SRC/\(Self.name): truncated gzip stream (ended after 4921 bytes of output)")
     }
 }

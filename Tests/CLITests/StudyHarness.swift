@@ -61,8 +61,8 @@ extension CLI {
 
     /// Runs `pipeline args`, reading stdout line by line; sends SIGKILL as soon
     /// as a line satisfies `killWhen`. Returns the output up to the process's
-    /// end and whether it was killed (false: it ended first).
-    func runKilling(_ args: [String], when killWhen: (String) -> Bool) throws -> (output: Output, killed: Bool) {
+    /// end, whether it was killed (false: it ended first), and its pid.
+    func runKilling(_ args: [String], when killWhen: (String) -> Bool) throws -> (output: Output, killed: Bool, pid: Int32) {
         let (p, out, err) = try start(args)
         let reader = out.fileHandleForReading
         var buffer = Data(), killed = false
@@ -81,7 +81,8 @@ extension CLI {
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return (Output(code: p.terminationStatus, stdout: String(decoding: buffer, as: UTF8.self),
-                       stderr: String(decoding: e, as: UTF8.self)), killed && p.terminationReason == .uncaughtSignal)
+                       stderr: String(decoding: e, as: UTF8.self)),
+                killed && p.terminationReason == .uncaughtSignal, p.processIdentifier)
     }
 
     /// Regular files under `path` in the project folder, relative, sorted.

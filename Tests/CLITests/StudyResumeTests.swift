@@ -40,7 +40,7 @@ import Testing
     @Test func killAfterEpochTwoResumesAndMatchesAnUninterruptedRun() throws {
         let reference = try Self.reference.get()
         let cli = try CLI(pipeline: Self.pipeline())
-        let (killedRun, killed) = try cli.runKilling(["run", Self.stage, "--cache-dir", CLI.store]) {
+        let (killedRun, killed, pid) = try cli.runKilling(["run", Self.stage, "--cache-dir", CLI.store]) {
             $0.hasPrefix("\(Self.stage): epoch  2 ")
         }
         try #require(killed, "the run ended before it could be killed: \(killedRun.stdout)")
@@ -54,6 +54,8 @@ import Testing
 
         let rerun = try cli.run("run", Self.stage, "--cache-dir", CLI.store)
         #expect(rerun.code == 0, "stderr: \(rerun.stderr)")
+        // The killed run's store lock is left behind and taken over.
+        #expect(rerun.stderr == "note: taking over the store lock of pid \(pid), which is no longer running\n")
         print("resume: killed after epoch \(last); rerun said: \(lines(rerun.stdout, startingWith: "\(Self.stage): resuming"))")
         #expect(lines(rerun.stdout, startingWith: "\(Self.stage): resuming") == ["\(Self.stage): resuming after epoch \(last)"])
         #expect(loggedEpochs(rerun.stdout, stage: Self.stage) == Array((last + 1)...Self.epochs))
@@ -70,7 +72,7 @@ import Testing
         let cli = try CLI(pipeline: Self.pipeline())
         // The stage line is printed as the stage starts; its first epoch takes
         // a tenth of a second or more, far longer than the kill.
-        let (killedRun, killed) = try cli.runKilling(["run", Self.stage, "--cache-dir", CLI.store]) {
+        let (killedRun, killed, _) = try cli.runKilling(["run", Self.stage, "--cache-dir", CLI.store]) {
             $0.hasPrefix("run  \(Self.stage)")
         }
         try #require(killed)
