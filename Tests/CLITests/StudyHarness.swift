@@ -59,10 +59,10 @@ extension CLI {
         try Data(contentsOf: dir.appendingPathComponent("\(Self.store)/objects/\(hash.prefix(2))/\(hash.dropFirst(2))"))
     }
 
-    /// Runs `pipeline args`, reading stdout line by line; sends SIGKILL as soon
+    /// Runs `pipeline args`, reading stdout line by line; sends `signal` as soon
     /// as a line satisfies `killWhen`. Returns the output up to the process's
-    /// end, whether it was killed (false: it ended first), and its pid.
-    func runKilling(_ args: [String], when killWhen: (String) -> Bool) throws -> (output: Output, killed: Bool, pid: Int32) {
+    /// end, whether the signal was sent (for SIGKILL: and killed it), and its pid.
+    func runKilling(_ args: [String], signal: Int32 = SIGKILL, when killWhen: (String) -> Bool) throws -> (output: Output, killed: Bool, pid: Int32) {
         let (p, out, err) = try start(args)
         let reader = out.fileHandleForReading
         var buffer = Data(), killed = false
@@ -74,7 +74,7 @@ extension CLI {
             let lines = String(decoding: buffer, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             // Only complete lines (all but the last piece) are judged.
             if lines.dropLast().contains(where: { killWhen(String($0)) }) {
-                kill(p.processIdentifier, SIGKILL)
+                kill(p.processIdentifier, signal)
                 killed = true
             }
         }
@@ -82,7 +82,7 @@ extension CLI {
         p.waitUntilExit()
         return (Output(code: p.terminationStatus, stdout: String(decoding: buffer, as: UTF8.self),
                        stderr: String(decoding: e, as: UTF8.self)),
-                killed && p.terminationReason == .uncaughtSignal, p.processIdentifier)
+                killed && (signal != SIGKILL || p.terminationReason == .uncaughtSignal), p.processIdentifier)
     }
 
     /// Regular files under `path` in the project folder, relative, sorted.

@@ -85,4 +85,29 @@ import Testing
         let files = try Self.finalOutputs(cli)
         #expect(files == reference)
     }
+
+    /// Ctrl-C (SIGINT) during training stops after the epoch being trained,
+    /// exits 130 without publishing, and the rerun resumes from that epoch.
+    @Test func interruptStopsAfterTheCurrentEpochAndResumes() throws {
+        let reference = try Self.reference.get()
+        let cli = try CLI(pipeline: Self.pipeline())
+        let (stopped, signalled, _) = try cli.runKilling(["run", Self.stage, "--cache-dir", CLI.store], signal: SIGINT) {
+            $0.hasPrefix("\(Self.stage): epoch  2 ")
+        }
+        try #require(signalled)
+        #expect(stopped.code == 130)
+        let done = loggedEpochs(stopped.stdout, stage: Self.stage)
+        let last = try #require(done.last)
+        #expect(last >= 2 && last < Self.epochs, "epochs before the stop: \(done)")
+        // The engine reports an interrupted run by its summary, not as a failure.
+        #expect(stopped.stderr == "")
+        #expect(normalized(lines(stopped.stdout, startingWith: "5 ran").joined()) == "5 ran, 0 cached, 0 failed in Ns (interrupted)")
+        #expect(!stopped.stdout.contains("done \(Self.stage)"))
+
+        let rerun = try cli.run("run", Self.stage, "--cache-dir", CLI.store)
+        #expect(rerun.code == 0, "stderr: \(rerun.stderr)")
+        #expect(rerun.stderr == "")
+        #expect(lines(rerun.stdout, startingWith: "\(Self.stage): resuming") == ["\(Self.stage): resuming after epoch \(last)"])
+        #expect(try Self.finalOutputs(cli) == reference)
+    }
 }
