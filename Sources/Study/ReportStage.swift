@@ -14,7 +14,8 @@ struct ReportStage: StageKind {
     }
 
     static let name = "report"
-    static let version = 1
+    /// 2: the provenance table no longer carries the BLAS thread count left by earlier stages.
+    static let version = 2
     static let summary = "the study's report, figures and metrics.json"
 
     func run(_ params: Params, in context: StageContext) throws {
