@@ -36,6 +36,7 @@ import Testing
     /// published; returns the error line with the source folder as `SRC`.
     func failedRun(source: URL, before: [URL] = [], sha256: String = Self.sha256) throws -> String {
         let cli = try CLI(pipeline: Self.pipeline(sources: before + [source], sha256: sha256))
+        defer { cli.remove(); for dir in [source] + before { try? FileManager.default.removeItem(at: dir) } }
         let r = try cli.run("run", "decompress", "--cache-dir", CLI.store)
         #expect(r.code == 1)
         // One error line, then the engine's note that the dependent was skipped.

@@ -11,6 +11,7 @@ import Testing
         let one = try MiniStudyRun.shared.get()
         try #require(one.first.code == 0, "stderr: \(one.first.stderr)")
         let two = try CLI(pipeline: MiniStudy.pipeline())
+        defer { two.remove() }
         let second = try two.run("run", "all", "-j", "2", "--cache-dir", CLI.store)
         try #require(second.code == 0, "stderr: \(second.stderr)")
         let a = try LockFile(at: one.cli.dir.appendingPathComponent("pipeline.lock.json"))

@@ -85,6 +85,9 @@ extension CLI {
                 killed && (signal != SIGKILL || p.terminationReason == .uncaughtSignal), p.processIdentifier)
     }
 
+    /// Deletes the project folder (a study store holds about 100 MB).
+    func remove() { try? FileManager.default.removeItem(at: dir) }
+
     /// Regular files under `path` in the project folder, relative, sorted.
     func files(under path: String) -> [String] {
         let root = dir.appendingPathComponent(path)

@@ -9,6 +9,7 @@ import Testing
         let reference = try MiniStudyRun.shared.get()
         try #require(reference.first.code == 0)
         let cli = try CLI(pipeline: MiniStudy.pipeline())
+        defer { cli.remove() }
         let (killedRun, killed, pid) = try cli.runKilling(["run", "all", "-j", "1", "--cache-dir", CLI.store]) {
             $0.hasPrefix("run  report")
         }

@@ -16,6 +16,7 @@ import Testing
     static let reference: Result<[String: Data], CLIError> = {
         do {
             let cli = try CLI(pipeline: pipeline())
+            defer { cli.remove() }
             let r = try cli.run("run", stage, "--cache-dir", CLI.store)
             guard r.code == 0 else { return .failure(CLIError("uninterrupted run failed: \(r.stderr)")) }
             guard loggedEpochs(r.stdout, stage: stage) == Array(1...epochs) else {
@@ -40,6 +41,7 @@ import Testing
     @Test func killAfterEpochTwoResumesAndMatchesAnUninterruptedRun() throws {
         let reference = try Self.reference.get()
         let cli = try CLI(pipeline: Self.pipeline())
+        defer { cli.remove() }
         let (killedRun, killed, pid) = try cli.runKilling(["run", Self.stage, "--cache-dir", CLI.store]) {
             $0.hasPrefix("\(Self.stage): epoch  2 ")
         }
@@ -70,6 +72,7 @@ import Testing
     @Test func killBeforeAnyEpochRestartsFromScratch() throws {
         let reference = try Self.reference.get()
         let cli = try CLI(pipeline: Self.pipeline())
+        defer { cli.remove() }
         // The stage line is printed as the stage starts; its first epoch takes
         // a tenth of a second or more, far longer than the kill.
         let (killedRun, killed, _) = try cli.runKilling(["run", Self.stage, "--cache-dir", CLI.store]) {
@@ -91,6 +94,7 @@ import Testing
     @Test func interruptStopsAfterTheCurrentEpochAndResumes() throws {
         let reference = try Self.reference.get()
         let cli = try CLI(pipeline: Self.pipeline())
+        defer { cli.remove() }
         let (stopped, signalled, _) = try cli.runKilling(["run", Self.stage, "--cache-dir", CLI.store], signal: SIGINT) {
             $0.hasPrefix("\(Self.stage): epoch  2 ")
         }

@@ -10,6 +10,8 @@ struct MiniStudyRun: Sendable {
     static let shared: Result<MiniStudyRun, CLIError> = {
         do {
             let cli = try CLI(pipeline: MiniStudy.pipeline())
+            // Kept for the whole test process, removed at its exit.
+            atexit { if case let .success(run) = MiniStudyRun.shared { run.cli.remove() } }
             return .success(MiniStudyRun(cli: cli, first: try cli.run("run", "all", "-j", "1", "--cache-dir", CLI.store)))
         } catch {
             return .failure(CLIError("mini study run: \(error)"))
