@@ -64,6 +64,8 @@ extension CLI {
     /// end, whether the signal was sent (for SIGKILL: and killed it), and its pid.
     func runKilling(_ args: [String], signal: Int32 = SIGKILL, when killWhen: (String) -> Bool) throws -> (output: Output, killed: Bool, pid: Int32) {
         let (p, out, err) = try start(args)
+        // stderr drains on its own thread so a chatty stage cannot block on a full pipe.
+        let errors = Drain(err.fileHandleForReading)
         let reader = out.fileHandleForReading
         var buffer = Data(), killed = false
         while true {
@@ -78,7 +80,7 @@ extension CLI {
                 killed = true
             }
         }
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        let e = errors.wait()
         p.waitUntilExit()
         return (Output(code: p.terminationStatus, stdout: String(decoding: buffer, as: UTF8.self),
                        stderr: String(decoding: e, as: UTF8.self)),
@@ -98,6 +100,19 @@ extension CLI {
         }
         return found.sorted()
     }
+}
+
+/// Reads a file handle to its end on a background thread.
+final class Drain: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async { self.data = handle.readDataToEndOfFile(); self.done.signal() }
+    }
+
+    /// Everything read; the semaphore orders the write before this read.
+    func wait() -> Data { done.wait(); return data }
 }
 
 /// Lines of `text` that start with `prefix`.

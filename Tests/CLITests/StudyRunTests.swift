@@ -81,4 +81,40 @@ extension CLI.Output: @unchecked Sendable {}
             }
         }
     }
+
+    /// metrics.json of the report carries what the stages logged: test
+    /// accuracy = correct/total of `evaluate`, the best epoch = the last one
+    /// `train` marked "(best)", the dead-neuron counts of `dead-neurons`.
+    @Test func reportMetricsAgreeWithTheStagesLogs() throws {
+        let run = try MiniStudyRun.shared.get()
+        let data = try #require(run.cli.read("outputs/metrics.json"))
+        let metrics = try #require(try JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any])
+        let accuracy = try #require(metrics["test_accuracy"] as? [String: [String: Double]])
+        let bestEpoch = try #require(metrics["best_epoch"] as? [String: [String: Int]])
+        for act in ["relu", "tanh"] {
+            let line = try #require(lines(run.first.stdout, startingWith: "evaluate@\(act)-s42: test accuracy ").first)
+            let counts = try #require(line.split(separator: "(").last?.dropLast().split(separator: "/").compactMap { Double($0) })
+            try #require(counts.count == 2, "\(line)")
+            let logged = 100 * counts[0] / counts[1]
+            let reported = try #require(accuracy[act]?["42"])
+            print("\(act): test accuracy \(reported)% (log: \(line)); diff \(abs(reported - logged))")
+            #expect(abs(reported - logged) < 1e-9)
+            let best = lines(run.first.stdout, startingWith: "train@\(act)-s42: epoch ").filter { $0.contains("(best)") }
+            let bestLogged = loggedEpochs(best.joined(separator: "\n"), stage: "train@\(act)-s42").last
+            #expect(bestEpoch[act]?["42"] == bestLogged)
+        }
+        let dead = try #require(metrics["dead_neurons"] as? [String: [Int]])
+        let format = { (xs: [Int]?) in "[" + (xs ?? []).map(String.init).joined(separator: ", ") + "]" }
+        #expect(lines(run.first.stdout, startingWith: "dead-neurons: ")
+                == ["dead-neurons: untrained \(format(dead["untrained"])), trained \(format(dead["trained"])), deep untrained \(format(dead["deep_untrained"]))"])
+        #expect(dead["untrained"]?.count == 4 && dead["deep_untrained"]?.count == 10)
+    }
+
+    @Test func verifyFindsTheStoreIntact() throws {
+        let run = try MiniStudyRun.shared.get()
+        let verify = try run.cli.run("verify", "--cache-dir", CLI.store)
+        #expect(verify.code == 0, "stderr: \(verify.stderr)")
+        let objects = run.cli.files(under: "\(CLI.store)/objects").count
+        #expect(verify.stdout.hasSuffix("\(objects) objects checked, 0 corrupt\n"), "verify: \(verify.stdout)")
+    }
 }
