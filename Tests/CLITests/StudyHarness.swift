@@ -10,12 +10,26 @@ enum MiniStudy {
         return try String(contentsOf: url, encoding: .utf8)
     }
 
-    /// The fixture with `old` replaced by `new`; fails when `old` is absent,
-    /// so a changed fixture cannot silently turn a variant into the original.
-    static func pipeline(replacing old: String, with new: String) throws -> String {
-        let text = try pipeline()
-        guard text.contains(old) else { throw CLIError("mini-study pipeline.json has no '\(old)'") }
-        return text.replacingOccurrences(of: old, with: new)
+    /// The fixture with each `old` replaced by its `new`; fails when an `old`
+    /// is absent, so a changed fixture cannot silently turn a variant into the original.
+    static func pipeline(replacing edits: [(old: String, new: String)]) throws -> String {
+        var text = try pipeline()
+        for (old, new) in edits {
+            guard text.contains(old) else { throw CLIError("mini-study pipeline.json has no '\(old)'") }
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        return text
+    }
+
+    /// model.safetensors and metrics.json of `stage`, as the lock file names them.
+    static func finalOutputs(of stage: String, in cli: CLI) throws -> [String: Data] {
+        let lock = try LockFile(at: cli.dir.appendingPathComponent("pipeline.lock.json"))
+        var files: [String: Data] = [:]
+        for name in ["model.safetensors", "metrics.json"] {
+            guard let hash = lock.outputs(stage)[name] else { throw CLIError("lock file lacks \(stage)/\(name)") }
+            files[name] = try cli.object(hash)
+        }
+        return files
     }
 
     /// The train stages of the fixture, in file order.

@@ -9,7 +9,7 @@ import Testing
 
     /// The mini study with 6 epochs (patience 7, so no early stop).
     static func pipeline() throws -> String {
-        try MiniStudy.pipeline(replacing: #""maxEpochs": 3"#, with: #""maxEpochs": \#(epochs)"#)
+        try MiniStudy.pipeline(replacing: [(#""maxEpochs": 3"#, #""maxEpochs": \#(epochs)"#)])
     }
 
     /// model.safetensors and metrics.json of an uninterrupted run in its own store.
@@ -28,15 +28,7 @@ import Testing
         }
     }()
 
-    static func finalOutputs(_ cli: CLI) throws -> [String: Data] {
-        let lock = try LockFile(at: cli.dir.appendingPathComponent("pipeline.lock.json"))
-        var files: [String: Data] = [:]
-        for name in ["model.safetensors", "metrics.json"] {
-            guard let hash = lock.outputs(stage)[name] else { throw CLIError("lock file lacks \(stage)/\(name)") }
-            files[name] = try cli.object(hash)
-        }
-        return files
-    }
+    static func finalOutputs(_ cli: CLI) throws -> [String: Data] { try MiniStudy.finalOutputs(of: stage, in: cli) }
 
     @Test func killAfterEpochTwoResumesAndMatchesAnUninterruptedRun() throws {
         let reference = try Self.reference.get()
