@@ -34,7 +34,7 @@ struct DownloadStage: StageKind {
             let used: URL
             do {
                 used = try Downloader.fetch(file, sources: bases, to: context.outputURL(file.name),
-                                            options: options, progress: { context.progress($0) })
+                                           options: options, progress: { context.progress($0) })
             } catch let FashionDataError.allSourcesFailed(name, failures) {
                 throw Self.oneLine(name: name, failures: failures)
             }
