@@ -31,9 +31,20 @@ struct DownloadStage: StageKind {
         options.connectTimeout = params.connectTimeoutSeconds
         options.retries = params.retries
         for file in params.files {
-            let used = try Downloader.fetch(file, sources: bases, to: context.outputURL(file.name),
-                                            options: options, progress: { context.progress($0) })
+            let used: URL
+            do {
+                used = try Downloader.fetch(file, sources: bases, to: context.outputURL(file.name),
+                                           options: options, progress: { context.progress($0) })
+            } catch let FashionDataError.allSourcesFailed(name, failures) {
+                throw Self.oneLine(name: name, failures: failures)
+            }
             context.log("\(file.name) verified (from \(used.absoluteString))")
         }
+    }
+
+    /// The engine prints a stage's error as one line on stderr; the library's
+    /// error lists sources on separate lines, so join them here.
+    static func oneLine(name: String, failures: [SourceFailure]) -> StageError {
+        StageError("\(name): no source gave verified content: " + failures.map(\.description).joined(separator: "; "))
     }
 }

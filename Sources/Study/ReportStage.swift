@@ -14,6 +14,10 @@ struct ReportStage: StageKind {
     }
 
     static let name = "report"
+<<<<<<< HEAD
+=======
+    /// 2: the provenance table no longer carries the BLAS thread count left by earlier stages.
+>>>>>>> e2e
     static let version = 2
     static let summary = "the study's report, figures and metrics.json"
 

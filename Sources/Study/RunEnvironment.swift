@@ -10,7 +10,14 @@ struct RunEnvironment {
 
     static func current(threads: Int) -> RunEnvironment {
         RunEnvironment(cpu: cpuModel(), cores: ProcessInfo.processInfo.activeProcessorCount,
-                       blas: BLAS.configDescription, threads: threads)
+                       blas: blasBuild(BLAS.configDescription), threads: threads)
+    }
+
+    /// The BLAS build without its current thread count: that count is process
+    /// state left by whichever stage ran last in this process, so it would make
+    /// the report's bytes depend on the run's history (`threads` says it instead).
+    static func blasBuild(_ config: String) -> String {
+        config.replacingOccurrences(of: #" threads=[0-9]+$"#, with: "", options: .regularExpression)
     }
 
     /// The first "model name" of /proc/cpuinfo (Linux), or "unknown".

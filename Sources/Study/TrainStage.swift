@@ -33,7 +33,8 @@ struct TrainTiming: Codable, Sendable {
 ///
 /// Outputs: `model.safetensors` (best weights, loadable by PyTorch),
 /// `metrics.json`, `timing.json`. Resumes after its last finished epoch when
-/// killed (see `TrainingState`).
+/// killed (see `TrainingState`); on SIGINT/SIGTERM it stops after the current
+/// epoch's state is saved.
 struct TrainStage: StageKind {
     struct Params: Codable, Sendable {
         var activation: ActivationKind
@@ -113,6 +114,11 @@ struct TrainStage: StageKind {
                                epoch + 1, stats.meanLoss, 100 * stats.accuracy, valAccuracy,
                                decision == .newBest ? " (best)" : decision == .stop ? " (stopping: no gain in \(params.patience) epochs)" : "",
                                state.epochSeconds.last ?? 0))
+            // The epoch is saved: on Ctrl-C stop here rather than train to the end
+            // (the engine would discard the result anyway); a rerun resumes.
+            if Interruption.isRequested && !state.stopped && state.completedEpochs < params.maxEpochs {
+                throw StageError("interrupted after epoch \(state.completedEpochs); a rerun resumes from there")
+            }
         }
 
         try Data(Checkpoint.encode(model: best)).write(to: context.outputURL("model.safetensors"))

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end checks of the real release executable (PIPELINE_BIN) on a pipeline
-# of built-in kinds: run, no-op, status after an edit, exit codes.
+# of built-in kinds (run, no-op, status after an edit, exit codes), then on the
+# mini study of Tests/fixtures/mini-study (report, no-op, status).
 set -euo pipefail
 bin=${PIPELINE_BIN:?set PIPELINE_BIN to the built pipeline executable}
+fixtures=$(cd "$(dirname "$0")/../fixtures" && pwd)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT; cd "$work"
 pass=0; fail=0
 check() { if [ "$2" = "$3" ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $1: expected [$3], got [$2]"; fi; }
@@ -22,5 +24,21 @@ echo edited > outputs/all.txt
 check status-edit "$("$bin" status | grep cat)" "stale       cat (workspace output outputs/all.txt modified)"
 "$bin" run >/dev/null; check restored "$(head -1 outputs/all.txt)" "HI"
 set +e; "$bin" run nosuch 2>/dev/null; rc=$?; set -e; check bad-target $rc 2
+
+# The mini study (seconds): every stage kind of the study on 1,200 images.
+mkdir study; cp "$fixtures/mini-study/pipeline.json" study/; cd study
+set +e; "$bin" run all --cache-dir store > run.out 2> run.err; rc=$?; set -e
+check study-run $rc 0; [ $rc -eq 0 ] || cat run.err
+check study-summary "$(tail -1 run.out | sed 's/in .*/in T/')" "18 ran, 0 cached, 0 failed in T"
+check study-report "$(head -1 outputs/report.md 2>/dev/null)" "# Activation functions on FashionMNIST"
+check study-figures "$(ls outputs/figures 2>/dev/null | grep -c '\.svg$')" 6
+check study-no-cr "$(grep -c $'\r' run.out || true)" 0
+check study-no-op "$("$bin" run all --cache-dir store | sed 's/in .*/in T/')" "0 ran, 18 cached, 0 failed in T"
+check study-status "$("$bin" status --cache-dir store | tail -1)" "18 up to date, 0 stale"
+if "$bin" --help | grep -qE "^  check "; then  # the subcommand may not exist yet
+  set +e; "$bin" check --cache-dir store > check.out 2>&1; rc=$?; set -e
+  check study-check $rc 0; [ $rc -eq 0 ] || cat check.out
+fi
+cd ..
 echo "e2e: $pass passed, $fail failed"
 [ $fail -eq 0 ]
