@@ -14,11 +14,8 @@ struct ReportStage: StageKind {
     }
 
     static let name = "report"
-<<<<<<< HEAD
-=======
-    /// 2: the provenance table no longer carries the BLAS thread count left by earlier stages.
->>>>>>> e2e
-    static let version = 2
+    /// 3: protocol sentence from the runs; no BLAS thread count (it was whatever an earlier stage left).
+    static let version = 3
     static let summary = "the study's report, figures and metrics.json"
 
     func run(_ params: Params, in context: StageContext) throws {
