@@ -35,10 +35,17 @@ check study-figures "$(ls outputs/figures 2>/dev/null | grep -c '\.svg$')" 6
 check study-no-cr "$(grep -c $'\r' run.out || true)" 0
 check study-no-op "$("$bin" run all --cache-dir store | sed 's/in .*/in T/')" "0 ran, 18 cached, 0 failed in T"
 check study-status "$("$bin" status --cache-dir store | tail -1)" "18 up to date, 0 stale"
-if "$bin" --help | grep -qE "^  check "; then  # the subcommand may not exist yet
-  set +e; "$bin" check --cache-dir store > check.out 2>&1; rc=$?; set -e
-  check study-check $rc 0; [ $rc -eq 0 ] || cat check.out
-fi
+# `check` against a reference copy: equal passes; an accuracy moved by 5 points fails and is named.
+mkdir -p ref/outputs; cp outputs/metrics.json ref/outputs/
+check study-check "$("$bin" check --reference-dir ref; echo "rc=$?")" "outputs/metrics.json: ok (within tolerance of ref)
+rc=0"
+python3 - <<'PY'
+import json; p = "ref/outputs/metrics.json"; m = json.load(open(p))
+m["test_accuracy"]["relu"]["42"] += 5; json.dump(m, open(p, "w"))
+PY
+set +e; "$bin" check --reference-dir ref > check.out; rc=$?; set -e
+check study-check-fails $rc 1
+check study-check-names "$(grep -c '^  test_accuracy.relu.42: ' check.out)" 1
 cd ..
 echo "e2e: $pass passed, $fail failed"
 [ $fail -eq 0 ]
