@@ -113,6 +113,27 @@ import Testing
         #expect(abs(z0 - logits[2, 3]) < 1e-4)
     }
 
+    @Test func deadNeuronsAreThoseAlwaysExactlyZero() throws {
+        let small = MLPConfig(inputSize: 784, hiddenSizes: [3, 2], outputSize: 10, activation: .relu)
+        var rng = TestRandom(seed: 1)
+        let model = try MLP(config: small, layers: [
+            // Zero weights: outputs relu(-1) = 0, relu(1) = 1, relu(0) = 0 for every image.
+            LinearParameters(inFeatures: 784, outFeatures: 3, weight: [Float](repeating: 0, count: 3 * 784), bias: [-1, 1, 0]),
+            LinearParameters(inFeatures: 3, outFeatures: 2, weight: [0, 0, 0, 0, 1, 0], bias: [0, 0]),
+            LinearParameters(inFeatures: 2, outFeatures: 10, weight: rng.floats(20, -1, 1), bias: rng.floats(10, -1, 1)),
+        ])
+        let trainer = try Trainer(model: model, optimizer: try SGD(learningRate: 0.01), batchSize: 3)
+        let data = try syntheticImages(count: 7, seed: 2)
+        #expect(try trainer.deadNeurons(data: data, indices: Array(0..<7)) == [[true, false, true], [true, false]])
+        // A random ReLU net: dead exactly when the captured activations are all zero.
+        let random = try Trainer(model: try randomModel(MLPConfig(inputSize: 784, hiddenSizes: [40, 30], outputSize: 10, activation: .relu), seed: 5),
+                                 optimizer: try SGD(learningRate: 0.01), batchSize: 4)
+        let captured = try random.forwardCapturing(data: data, indices: Array(0..<7))
+        let expected = [1, 3].map { k in (0..<captured[k].cols).map { c in (0..<7).allSatisfy { captured[k][$0, c] == 0 } } }
+        #expect(try random.deadNeurons(data: data, indices: Array(0..<7)) == expected)
+        print("dead neurons in a random 784-40-30-10 ReLU net on 7 images: \(expected.map { $0.filter { $0 }.count })")
+    }
+
     @Test func badInputsThrow() throws {
         let data = try syntheticImages(count: 10, seed: 6)
         let trainer = try Trainer(model: try randomModel(config, seed: 2), optimizer: try SGD(learningRate: 0.01), batchSize: 4)

@@ -47,15 +47,10 @@ public final class Trainer {
         try data.check(indices: indices)
         var correct = 0
         let classes = model.config.outputSize
-        var start = 0
-        while start < indices.count {
-            let end = min(start + batchSize, indices.count)
-            let rows = load(data, indices[start..<end])
-            model.forward(workspace, rows: rows)
+        forEachBatch(data, indices) { _, rows in
             correct += SoftmaxCrossEntropy.evaluate(
                 logits: workspace.z[model.weights.count - 1].pointer, labels: workspace.labels,
                 rows: rows, classes: classes, gradient: nil).correct
-            start = end
         }
         return (correct, indices.count)
     }
@@ -68,14 +63,8 @@ public final class Trainer {
                                    labels: indices.map { data.labels[$0] })
     }
 
-    /// Every layer's output but the last for the images `indices` (see `MLP.forwardCapturing`).
-    public func forwardCapturing(data: ByteImages, indices: [Int]) throws -> [Matrix] {
-        try data.check(against: model.config)
-        return try model.forwardCapturing(PixelNormalization.batch(data, indices: indices))
-    }
-
     /// Fills the workspace input and labels; returns the row count.
-    private func load(_ data: ByteImages, _ indices: ArraySlice<Int>) -> Int {
+    func load(_ data: ByteImages, _ indices: ArraySlice<Int>) -> Int {
         PixelNormalization.gather(data, indices: indices, into: workspace.input.pointer)
         var r = 0
         for i in indices { workspace.labels[r] = data.labels[i]; r += 1 }
