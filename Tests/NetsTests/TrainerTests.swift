@@ -19,11 +19,10 @@ import Testing
     }
 
     func train(epochs: Int, threads: Int, seed: UInt64 = 4) throws -> (sha: String, stats: [EpochStats]) {
-        BLAS.setThreads(threads)
-        defer { BLAS.setThreads(1) }
         let data = try syntheticImages(count: 600, seed: 8)
         let trainer = try Trainer(model: try randomModel(config, seed: seed),
                                   optimizer: try SGD(learningRate: 0.1, momentum: 0.9), batchSize: 200)
+        trainer.threads = threads
         var stats: [EpochStats] = []
         var rng = TestRandom(seed: 77)
         for _ in 0..<epochs {
@@ -38,6 +37,7 @@ import Testing
         let one = try train(epochs: 3, threads: 1)
         let again = try train(epochs: 3, threads: 1)
         let two = try train(epochs: 3, threads: 2)
+        let three = try train(epochs: 3, threads: 3)
         print("epochs: \(one.stats.map { String(format: "loss %.4f acc %.3f", $0.meanLoss, $0.accuracy) })")
         print("checkpoint sha256: 1 thread \(one.sha), again \(again.sha), 2 threads \(two.sha)")
         #expect(one.stats[2].meanLoss < 0.9 * one.stats[0].meanLoss)
@@ -45,6 +45,7 @@ import Testing
         #expect(one.stats[0].batches == 3 && one.stats[0].samples == 600)
         #expect(one.sha == again.sha)
         #expect(one.sha == two.sha, "1 vs 2 threads")
+        #expect(one.sha == three.sha, "1 vs 3 threads")
         #expect(one.stats == two.stats)
     }
 

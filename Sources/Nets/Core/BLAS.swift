@@ -13,8 +13,8 @@ public enum BLAS {
     /// Rows per work block; fixed so results never depend on the thread count.
     public static let blockRows = 64
 
-    /// Sets how many threads later nets computations may use (at least 1).
-    /// Process-wide; safe to call from any thread.
+    /// Sets the default thread count of trainers and models created later (at least 1).
+    /// Process-wide; safe to call from any thread. `Trainer.threads` overrides it per trainer.
     public static func setThreads(_ n: Int) {
         _ = configured
         setting.set(max(1, n))
@@ -56,7 +56,7 @@ public enum BLAS {
     /// 0..<rows, spread over `threads` threads (block j goes to thread j mod threads).
     /// `body` must only write data belonging to its rows.
     @inline(__always)
-    static func parallelRows(_ rows: Int, _ body: (Int, Int) -> Void) {
+    static func parallelRows(_ rows: Int, threads: Int, _ body: (Int, Int) -> Void) {
         let blocks = (rows + blockRows - 1) / blockRows
         let workers = min(threads, blocks)
         if workers <= 1 {

@@ -17,7 +17,7 @@ extension MLP {
             let z = ws.z[i].pointer, w = weights[i].pointer, b = biases[i].pointer
             let y = i < count - 1 ? ws.a[i].pointer : nil
             let f = activation
-            BLAS.parallelRows(rows) { r0, r1 in
+            BLAS.parallelRows(rows, threads: ws.threads) { r0, r1 in
                 BLAS.gemm(transA: false, transB: true, m: r1 - r0, n: outF, k: inF,
                           a: x + r0 * inF, lda: inF, b: w, ldb: inF, c: z + r0 * outF, ldc: outF)
                 if let y {
@@ -38,7 +38,7 @@ extension MLP {
             let x = i == 0 ? ws.input.pointer : ws.a[i - 1].pointer
             let d = delta.pointer, w = weights[i].pointer
             let dW = ws.weightGrad[i].pointer, db = ws.biasGrad[i].pointer
-            BLAS.parallelRows(outF) { o0, o1 in
+            BLAS.parallelRows(outF, threads: ws.threads) { o0, o1 in
                 BLAS.gemm(transA: true, transB: false, m: o1 - o0, n: inF, k: rows,
                           a: d + o0, lda: outF, b: x, ldb: inF, c: dW + o0 * inF, ldc: inF)
                 columnSums(d, rows: rows, stride: outF, columns: o0..<o1, into: db)
@@ -48,7 +48,7 @@ extension MLP {
             guard let target else { continue }
             let z = i > 0 ? ws.z[i - 1].pointer : nil, y = i > 0 ? ws.a[i - 1].pointer : nil
             let f = activation
-            BLAS.parallelRows(rows) { r0, r1 in
+            BLAS.parallelRows(rows, threads: ws.threads) { r0, r1 in
                 BLAS.gemm(transA: false, transB: false, m: r1 - r0, n: inF, k: outF,
                           a: d + r0 * outF, lda: outF, b: w, ldb: inF, c: target + r0 * inF, ldc: inF)
                 if let z, let y {

@@ -10,6 +10,12 @@ public final class Trainer {
     public let batchSize: Int
     let workspace: Workspace
 
+    /// Threads this trainer's passes use (default `BLAS.threads` at creation); results do not depend on it.
+    public var threads: Int {
+        get { workspace.threads }
+        set { workspace.threads = max(1, newValue) }
+    }
+
     public init(model: MLP, optimizer: SGD, batchSize: Int = 256) throws {
         guard batchSize > 0 else { throw NetsError.argument("batch size \(batchSize), expected a positive integer") }
         self.model = model; self.optimizer = optimizer; self.batchSize = batchSize
