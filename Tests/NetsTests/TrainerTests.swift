@@ -144,5 +144,8 @@ import Testing
         let wrongWidth = try syntheticImages(count: 4, features: 10, seed: 1)
         #expect(throws: NetsError.self) { try trainer.evaluate(data: wrongWidth, indices: [0]) }
         #expect(throws: NetsError.self) { try MLP(config: config, layers: []) }
+        #expect(throws: NetsError.self) { try trainer.gradients(data: data, indices: []) }
+        #expect(try PixelNormalization.batch(data, indices: []).rows == 0)
+        #expect(try trainer.evaluate(data: data, indices: []) == (0, 0))
     }
 }
