@@ -87,7 +87,10 @@ public enum Checkpoint {
                 throw fail("__metadata__.sgd", "\(error)")
             }
             if tensors.keys.contains(where: { $0.hasPrefix("momentum.") }) {
-                try optimizer?.setVelocities(try layers(prefix: "momentum."), for: model)
+                let velocities = try layers(prefix: "momentum.")
+                do { try optimizer?.setVelocities(velocities, for: model) } catch {
+                    throw fail("momentum.*", "\(error)")
+                }
             }
         }
         if let extra = tensors.keys.sorted().first(where: { !expectedNames.contains($0) }) {

@@ -1,42 +1,93 @@
 import CBLAS
+import Foundation
 
-/// The OpenBLAS backend: thread control and the one matrix product the nets use.
+/// The OpenBLAS backend and the thread count the nets use.
 ///
-/// Threading: `setThreads` changes a process-wide OpenBLAS setting; call it
-/// before training, not while another thread is inside a BLAS call.
-/// OpenBLAS splits sgemm over output rows/columns, never over the summed
-/// dimension, so results do not depend on the thread count (tested).
+/// Determinism: OpenBLAS's own threading changes results (sgemm with 1 and 2
+/// OpenBLAS threads differs in the last bits, measured on 0.3.21), so OpenBLAS
+/// always runs single-threaded here and `parallelRows` splits work into blocks
+/// of a fixed `blockRows` rows. Every block is computed by the same calls
+/// whatever the thread count, so results are bit-identical for any
+/// `setThreads` value; threads only change speed.
 public enum BLAS {
-    /// Sets the number of threads OpenBLAS uses for every later call (at least 1).
+    /// Rows per work block; fixed so results never depend on the thread count.
+    public static let blockRows = 64
+
+    /// Sets the default thread count of trainers and models created later (at least 1).
+    /// Process-wide; safe to call from any thread. `Trainer.threads` overrides it per trainer.
     public static func setThreads(_ n: Int) {
-        openblas_set_num_threads(Int32(max(1, n)))
+        _ = configured
+        setting.set(max(1, n))
     }
 
-    /// The thread count OpenBLAS currently uses.
-    public static var threads: Int { Int(openblas_get_num_threads()) }
+    /// The thread count set by `setThreads` (1 by default).
+    public static var threads: Int { setting.get() }
 
-    /// OpenBLAS's build description (version, core kernel, max threads), for logs.
+    /// OpenBLAS's build description and the thread count, for logs.
     public static var configDescription: String {
-        guard let config = openblas_get_config() else { return "OpenBLAS (no config string)" }
-        return String(cString: config) + " threads=\(threads)"
+        _ = configured
+        let config = openblas_get_config().map { String(cString: $0) } ?? "OpenBLAS"
+        return "\(config); nets threads=\(threads), OpenBLAS threads=\(openblas_get_num_threads()), block rows=\(blockRows)"
     }
 
-    /// C = alpha * op(A) * op(B) + beta * C over row-major storage.
-    ///
-    /// op(A) is m x k, op(B) is k x n, C is m x n. `transA` means A is stored
-    /// k x m (so no copy is made to transpose it); likewise `transB`.
+    /// OpenBLAS starts with one thread per core; pin it to one, once.
+    private static let configured: Void = { openblas_set_num_threads(1) }()
+
+    private static let setting = ThreadSetting()
+
+    /// C = alpha * op(A) * op(B) + beta * C over row-major storage with explicit
+    /// leading dimensions. op(A) is m x k, op(B) is k x n, C is m x n; `transA`
+    /// means A is stored k x m (transposed by flag, no copy), likewise `transB`.
     @inline(__always)
     static func gemm(
-        transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
-        alpha: Float = 1, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
-        beta: Float = 0, c: UnsafeMutablePointer<Float>
+        transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
+        a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
-        let lda = transA ? m : k
-        let ldb = transB ? k : n
+        _ = configured
         cblas_sgemm(CblasRowMajor,
                     transA ? CblasTrans : CblasNoTrans,
                     transB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha,
-                    a, Int32(lda), b, Int32(ldb), beta, c, Int32(n))
+                    a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
+
+    /// Runs `body(start, end)` for consecutive blocks of `blockRows` rows covering
+    /// 0..<rows, spread over `threads` threads (block j goes to thread j mod threads).
+    /// `body` must only write data belonging to its rows.
+    @inline(__always)
+    static func parallelRows(_ rows: Int, threads: Int, _ body: (Int, Int) -> Void) {
+        let blocks = (rows + blockRows - 1) / blockRows
+        let workers = min(threads, blocks)
+        if workers <= 1 {
+            var start = 0
+            while start < rows { body(start, min(start + blockRows, rows)); start += blockRows }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let task = BlockTask(body: body)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var block = worker
+                while block < blocks {
+                    let start = block * blockRows
+                    task.body(start, min(start + blockRows, rows))
+                    block += workers
+                }
+            }
+        }
+    }
+}
+
+/// Lets the non-Sendable block body cross into `concurrentPerform`: every
+/// block writes disjoint rows, which is what makes that sound.
+private struct BlockTask: @unchecked Sendable {
+    let body: (Int, Int) -> Void
+}
+
+/// A lock-protected Int, so the thread count can be set from any thread.
+private final class ThreadSetting: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 1
+    func get() -> Int { lock.lock(); defer { lock.unlock() }; return value }
+    func set(_ n: Int) { lock.lock(); value = n; lock.unlock() }
 }

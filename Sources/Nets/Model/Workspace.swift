@@ -21,12 +21,15 @@ final class Workspace {
     /// Ping-pong buffers for dL/dz, capacity x max(sizes[1...]).
     let deltaA: FloatBuffer
     let deltaB: FloatBuffer
+    /// Threads used for passes over this workspace (results do not depend on it).
+    var threads: Int
     /// dL/dinput, allocated only when a caller asks for it (never in training).
     private(set) var inputGrad: FloatBuffer?
 
     init(sizes: [Int], capacity: Int) {
         self.capacity = capacity
         self.sizes = sizes
+        threads = BLAS.threads
         let layerCount = sizes.count - 1
         input = FloatBuffer(count: capacity * sizes[0])
         labels = .allocate(capacity: max(capacity, 1))

@@ -16,7 +16,7 @@ public enum PixelNormalization {
         try data.check(indices: indices)
         var m = Matrix(rows: indices.count, cols: data.featureCount)
         m.values.withUnsafeMutableBufferPointer { out in
-            gather(data, indices: indices[...], into: out.baseAddress!)
+            if let base = out.baseAddress { gather(data, indices: indices[...], into: base) }
         }
         return m
     }
@@ -26,9 +26,10 @@ public enum PixelNormalization {
         let width = data.featureCount
         table.withUnsafeBufferPointer { lut in
             data.pixels.withUnsafeBufferPointer { px in
+                guard let pixels = px.baseAddress else { return }  // no images, so no valid index
                 var dst = out
                 for index in indices {
-                    let src = px.baseAddress! + index * width
+                    let src = pixels + index * width
                     for j in 0..<width { dst[j] = lut[Int(src[j])] }
                     dst += width
                 }

@@ -10,6 +10,12 @@ public final class Trainer {
     public let batchSize: Int
     let workspace: Workspace
 
+    /// Threads this trainer's passes use (default `BLAS.threads` at creation); results do not depend on it.
+    public var threads: Int {
+        get { workspace.threads }
+        set { workspace.threads = max(1, newValue) }
+    }
+
     public init(model: MLP, optimizer: SGD, batchSize: Int = 256) throws {
         guard batchSize > 0 else { throw NetsError.argument("batch size \(batchSize), expected a positive integer") }
         self.model = model; self.optimizer = optimizer; self.batchSize = batchSize
@@ -47,15 +53,10 @@ public final class Trainer {
         try data.check(indices: indices)
         var correct = 0
         let classes = model.config.outputSize
-        var start = 0
-        while start < indices.count {
-            let end = min(start + batchSize, indices.count)
-            let rows = load(data, indices[start..<end])
-            model.forward(workspace, rows: rows)
+        forEachBatch(data, indices) { _, rows in
             correct += SoftmaxCrossEntropy.evaluate(
                 logits: workspace.z[model.weights.count - 1].pointer, labels: workspace.labels,
                 rows: rows, classes: classes, gradient: nil).correct
-            start = end
         }
         return (correct, indices.count)
     }
@@ -68,14 +69,8 @@ public final class Trainer {
                                    labels: indices.map { data.labels[$0] })
     }
 
-    /// Every layer's output but the last for the images `indices` (see `MLP.forwardCapturing`).
-    public func forwardCapturing(data: ByteImages, indices: [Int]) throws -> [Matrix] {
-        try data.check(against: model.config)
-        return try model.forwardCapturing(PixelNormalization.batch(data, indices: indices))
-    }
-
     /// Fills the workspace input and labels; returns the row count.
-    private func load(_ data: ByteImages, _ indices: ArraySlice<Int>) -> Int {
+    func load(_ data: ByteImages, _ indices: ArraySlice<Int>) -> Int {
         PixelNormalization.gather(data, indices: indices, into: workspace.input.pointer)
         var r = 0
         for i in indices { workspace.labels[r] = data.labels[i]; r += 1 }
