@@ -78,10 +78,8 @@ public final class Engine: @unchecked Sendable {
                     }
                     guard s.deps.allSatisfy({ st.results[$0] != nil }), !Interruption.isRequested else { i += 1; continue }
                     let e = planner.evaluate(s, results: st.results)
-                    if let r = e.record, !forced.contains(s.name) {
-                        st.results[s.name] = r
-                        st.summary.cached += 1
-                        if console.verbose { console.line("skip \(s.name) (cached)") }
+                    if let r = e.record, !forced.contains(s.name) || st.waitedFor[r.key] != nil {
+                        reuse(s.name, r, st)
                         pending.remove(at: i); changed = true; continue
                     }
                     // A stage whose key is already running here waits for it, then finds it cached.
@@ -101,10 +99,7 @@ public final class Engine: @unchecked Sendable {
                     // results that existed before this run looked.
                     if let r = planner.validRecord(key), !forced.contains(s.name) || st.waitedFor[key] != nil {
                         claim.release()
-                        st.results[s.name] = r
-                        st.summary.cached += 1
-                        if let by = st.waitedFor[key] { console.line("reuse \(s.name) (computed by \(by))") }
-                        else if console.verbose { console.line("skip \(s.name) (cached)") }
+                        reuse(s.name, r, st)
                         pending.remove(at: i); changed = true; continue
                     }
                     st.runningKeys.insert(key)
@@ -167,6 +162,14 @@ public final class Engine: @unchecked Sendable {
         let elapsed = String(format: "%.1f", Date().timeIntervalSince(start))
         console.line("\(summary.ran) ran, \(summary.cached) cached, \(summary.failed) failed in \(elapsed)s" + (summary.interrupted ? " (interrupted)" : ""))
         return summary
+    }
+
+    /// Takes a cached result (under `cond`); one computed by another process while we waited is announced.
+    func reuse(_ stage: String, _ r: RunRecord, _ st: RunState) {
+        st.results[stage] = r
+        st.summary.cached += 1
+        if let by = st.waitedFor[r.key] { console.line("reuse \(stage) (computed by \(by))") }
+        else if console.verbose { console.line("skip \(stage) (cached)") }
     }
 
     enum ClaimAttempt { case held(StageClaim), busy, failed(Error) }
