@@ -51,6 +51,13 @@ private func ranCount(_ o: CLI.Output) -> Int {
     for s in ["s1", "s2", "s3", "s4"] { #expect(lock.contains("\"\(s)\": {")) }
     #expect(try FileManager.default.contentsOfDirectory(atPath: cli.dir.appendingPathComponent(".pipeline/claims").path).isEmpty)
     #expect(normalized(try cli.run("run").stdout) == "0 ran, 4 cached, 0 failed in Ns\n")
+    // Same bytes as one run alone: the lock file differs only in timing.
+    let serial = try CLI(pipeline: sleepers(4, seconds: 1, log: log))
+    #expect(try serial.run("run", "-j", "4").code == 0)
+    func untimed(_ s: String?) -> [Substring] {
+        (s ?? "").split(separator: "\n").filter { !$0.contains("\"started\"") && !$0.contains("\"seconds\"") }
+    }
+    #expect(untimed(serial.read("pipeline.lock.json")) == untimed(lock))
 }
 
 @Test func waiterNamesTheStageAndHolderThenReuses() throws {
@@ -86,12 +93,13 @@ private func ranCount(_ o: CLI.Output) -> Int {
     let (holder, _, _) = try cli.start(["run"])
     for _ in 0..<100 where !FileManager.default.fileExists(atPath: mark) { usleep(20_000) }
     let waiter = try cli.start(["run"])
-    usleep(500_000)
+    // Kill the holder only once the waiter has said it waits (or ended: EOF).
+    let said = String(decoding: waiter.2.fileHandleForReading.availableData, as: UTF8.self)
     kill(holder.processIdentifier, SIGKILL)
     holder.waitUntilExit()
     let o = finish(waiter)
     #expect(o.code == 0)
-    #expect(o.stderr.contains("waiting for s: running in pid \(holder.processIdentifier)"))
+    #expect((said + o.stderr).contains("waiting for s: running in pid \(holder.processIdentifier)"))
     #expect(normalized(o.stdout) == "run  s (its other run ended without a result)\ndone s Ns\n1 ran, 0 cached, 0 failed in Ns\n")
     #expect(try String(contentsOfFile: log, encoding: .utf8) == "x\nx\n")
     // The killed run's staging folder is gone once a later run cleans up.
