@@ -11,8 +11,12 @@ import Foundation
 /// dependents; stages already running finish and publish.
 ///
 /// Atomicity: a stage writes into `tmp/`; its files are hashed, fsynced and
-/// renamed into `objects/`, and the run record is written last. Only the
-/// process holding the store lock publishes.
+/// renamed into `objects/`, and the run record is written last.
+///
+/// Concurrency between processes sharing a store: a run holds `StoreLock`
+/// shared (so gc/verify wait), claims each key it computes (`StageClaim`; a key
+/// claimed elsewhere is polled, then reused), and takes the brief meta lock
+/// only to rewrite pipeline.lock.json, statcache.json and workspace outputs.
 public final class Engine: @unchecked Sendable {
     public let pipeline: Pipeline
     public let store: Store
@@ -43,11 +47,13 @@ public final class Engine: @unchecked Sendable {
         if options.dryRun { return try dryRun(selected: selected, forced: forced, start: start) }
 
         try store.createLayout()
-        let storeLock = StoreLock(store: store)
-        try storeLock.acquire { console.error($0) }
+        // Shared: any number of runs use the store at once; gc and verify wait for them all.
+        let storeLock = StoreLock(store: store, mode: .shared)
+        do { try storeLock.acquire(interrupted: { Interruption.isRequested }) { console.error($0) } }
+        catch is FileLock.Interrupted { var s = RunSummary(); s.interrupted = true; return s }
         defer { storeLock.release() }
         store.cleanStaging()
-        // Read after taking the lock: another writer may have just updated it.
+        // Only for explaining staleness; the file is re-read under the meta lock before rewriting it.
         let lockFile = try LockFile.read(root: pipeline.root)
         let planner = Planner(pipeline: pipeline, store: store, lock: lockFile)
         let statCache = StatCache(store: store)
@@ -59,6 +65,7 @@ public final class Engine: @unchecked Sendable {
         cond.lock()
         while true {
             var changed = true
+            var claimedElsewhere = false
             while changed {
                 changed = false
                 var i = 0
@@ -71,24 +78,41 @@ public final class Engine: @unchecked Sendable {
                     }
                     guard s.deps.allSatisfy({ st.results[$0] != nil }), !Interruption.isRequested else { i += 1; continue }
                     let e = planner.evaluate(s, results: st.results)
-                    if let r = e.record, !forced.contains(s.name) {
-                        st.results[s.name] = r
-                        st.summary.cached += 1
-                        if console.verbose { console.line("skip \(s.name) (cached)") }
+                    if let r = e.record, !forced.contains(s.name) || st.waitedFor[r.key] != nil {
+                        reuse(s.name, r, st)
                         pending.remove(at: i); changed = true; continue
                     }
-                    // A stage whose key is already running waits for it, then finds it cached.
+                    // A stage whose key is already running here waits for it, then finds it cached.
                     guard st.free > 0, let key = e.key, let inputs = e.inputs, !st.runningKeys.contains(key) else { i += 1; continue }
+                    // Another process computing this key: look again later, without holding a thread.
+                    let claim: StageClaim
+                    switch self.claim(s.name, key: key, st) {
+                    case .busy: claimedElsewhere = true; i += 1; continue
+                    case .failed(let error):
+                        st.blocked.insert(s.name); st.summary.failed += 1
+                        console.error("error: stage '\(s.name)' failed: \(error)")
+                        pending.remove(at: i); changed = true; continue
+                    case .held(let c): claim = c
+                    }
+                    // Re-check under the claim: a holder we waited for (or one that finished
+                    // between evaluate and claim) has normally published. Forcing reruns only
+                    // results that existed before this run looked.
+                    if let r = planner.validRecord(key), !forced.contains(s.name) || st.waitedFor[key] != nil {
+                        claim.release()
+                        reuse(s.name, r, st)
+                        pending.remove(at: i); changed = true; continue
+                    }
                     st.runningKeys.insert(key)
                     let threads = min(s.kind.maxThreads, st.free)
                     st.free -= threads
                     st.running += 1
-                    let why = e.record != nil ? ["forced"] : e.reasons
+                    let why = e.record != nil ? ["forced"] : st.waitedFor[key] != nil ? ["its other run ended without a result"] : e.reasons
                     console.line("run  \(s.name) (\(why.joined(separator: "; ")))")
                     let depRecords = s.deps.compactMap { d in st.results[d].map { (d, $0) } }
                     pending.remove(at: i); changed = true
                     Thread.detachNewThread { [self] in
                         let outcome = Result { try execute(s, key: key, inputs: inputs, deps: depRecords, threads: threads) }
+                        claim.release()  // after the record is published (or the stage failed)
                         cond.lock()
                         switch outcome {
                         case .success(let r):
@@ -108,30 +132,62 @@ public final class Engine: @unchecked Sendable {
                     }
                 }
             }
-            if st.running == 0 { break }
-            cond.wait()
+            if st.running == 0 && !claimedElsewhere { break }
+            // Claims held elsewhere are polled; our own stages wake us when they end.
+            if claimedElsewhere { _ = cond.wait(until: Date().addingTimeInterval(0.1)) } else { cond.wait() }
         }
         cond.unlock()
         if Interruption.isRequested { st.summary.interrupted = true }
 
         var summary = st.summary
         let results = st.results
-        for o in pipeline.outputs {
-            guard let r = results[o.stage] else { continue }
-            for (path, file) in sync.expected([o], stage: o.stage, record: r) where try sync.problem(path, file) != nil {
-                try sync.restore(path, file)
-                console.line("copy \(path)")
-                summary.restored += 1
+        // The shared mutable files change only under the brief meta lock, never while a stage runs.
+        try store.withMetaLock(message: { console.error($0) }) {
+            for o in pipeline.outputs {
+                guard let r = results[o.stage] else { continue }
+                for (path, file) in sync.expected([o], stage: o.stage, record: r) where try sync.problem(path, file) != nil {
+                    try sync.restore(path, file)
+                    console.line("copy \(path)")
+                    summary.restored += 1
+                }
             }
+            // Merge: entries another run wrote since we started are kept unless this run has a result for that stage.
+            let current = try LockFile.read(root: pipeline.root)
+            var entries: [String: RunRecord] = [:]
+            for s in pipeline.stages { if let r = results[s.name] ?? current.entries[s.name] { entries[s.name] = r } }
+            try LockFile(entries: entries).write(root: pipeline.root)
+            try statCache.save()
         }
-        var entries: [String: RunRecord] = [:]
-        for s in pipeline.stages { if let r = results[s.name] ?? lockFile.entries[s.name] { entries[s.name] = r } }
-        try LockFile(entries: entries).write(root: pipeline.root)
-        try statCache.save()
 
         let elapsed = String(format: "%.1f", Date().timeIntervalSince(start))
         console.line("\(summary.ran) ran, \(summary.cached) cached, \(summary.failed) failed in \(elapsed)s" + (summary.interrupted ? " (interrupted)" : ""))
         return summary
+    }
+
+    /// Takes a cached result (under `cond`); one computed by another process while we waited is announced.
+    func reuse(_ stage: String, _ r: RunRecord, _ st: RunState) {
+        st.results[stage] = r
+        st.summary.cached += 1
+        if let by = st.waitedFor[r.key] { console.line("reuse \(stage) (computed by \(by))") }
+        else if console.verbose { console.line("skip \(stage) (cached)") }
+    }
+
+    enum ClaimAttempt { case held(StageClaim), busy, failed(Error) }
+
+    /// Tries to claim `key` for `stage` without blocking. The first time a key
+    /// is found held elsewhere, says who holds it (once) and remembers that
+    /// this run waited for it.
+    func claim(_ stage: String, key: String, _ st: RunState) -> ClaimAttempt {
+        let c = StageClaim(store: store, key: key, stage: stage)
+        do {
+            if try c.tryAcquire() { return .held(c) }
+        } catch { return .failed(error) }
+        if st.waitedFor[key] == nil {
+            let holder = FileLock.describe(c.holderNote())
+            st.waitedFor[key] = holder
+            console.error("waiting for \(stage): running in \(holder)")
+        }
+        return .busy
     }
 
     /// The scheduler's mutable state; every access holds `cond`.
@@ -141,6 +197,8 @@ public final class Engine: @unchecked Sendable {
         var blocked = Set<String>()
         var running = 0
         var runningKeys = Set<String>()
+        /// Keys found claimed by another process -> who held the claim.
+        var waitedFor: [String: String] = [:]
         var free: Int
         init(free: Int) { self.free = free }
     }

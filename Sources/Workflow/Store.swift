@@ -4,10 +4,14 @@ import Hashing
 /// The content-addressed store (default `.pipeline/` beside pipeline.json).
 ///
 /// Layout: `objects/ab/cdef…` (read-only files named by SHA-256), `runs/<key>.json`
-/// (run records), `tmp/` (staging; garbage after a crash), `work/<key>/` (scratch
-/// that survives a failed run), `quarantine/` (objects `verify` found corrupt),
-/// `statcache.json`, `lock`. Objects are immutable once renamed into place, so
-/// readers need no lock; writers hold `StoreLock`.
+/// (run records), `tmp/` (staging, one folder per running stage), `work/<key>/`
+/// (scratch that survives a failed run), `quarantine/` (objects `verify` found
+/// corrupt), `claims/<key>.lock` (`StageClaim`), `statcache.json`, `gc.lock`
+/// (`StoreLock`), `meta.lock` (`withMetaLock`).
+///
+/// Objects and run records are published by atomic rename and are immutable
+/// content-addressed files, so concurrent publishers and readers need no lock:
+/// the same object written twice is the same bytes.
 public final class Store: @unchecked Sendable {
     public let root: URL
     private let rootPathCache: String
@@ -16,6 +20,7 @@ public final class Store: @unchecked Sendable {
     public var tmp: URL { root.appendingPathComponent("tmp") }
     public var work: URL { root.appendingPathComponent("work") }
     public var quarantine: URL { root.appendingPathComponent("quarantine") }
+    public var claims: URL { root.appendingPathComponent("claims") }
 
     public init(root: URL) { self.root = root; rootPathCache = root.path }
 
@@ -58,9 +63,11 @@ public final class Store: @unchecked Sendable {
         try AtomicFile.write(CanonicalJSON.data(r.json(), pretty: true), to: runURL(r.key))
     }
 
-    /// A fresh staging folder under tmp/.
+    /// A fresh staging folder `tmp/<label>-<host>-<pid>-<id>`; the owner in
+    /// its name lets `cleanStaging` tell leftovers from live folders.
     public func makeStaging(_ label: String) throws -> URL {
-        let url = tmp.appendingPathComponent("\(label)-\(getpid())-\(UUID().uuidString.prefix(8))")
+        let owner = StagingOwner(host: ProcessInfo.processInfo.hostName, pid: Int(getpid()))
+        let url = tmp.appendingPathComponent(owner.folderName(label: label, id: String(UUID().uuidString.prefix(8))))
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -103,9 +110,41 @@ public final class Store: @unchecked Sendable {
         return result
     }
 
-    /// Removes staging leftovers; call only while holding the store lock.
-    public func cleanStaging() {
-        try? FileManager.default.removeItem(at: tmp)
-        try? FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+    /// Removes staging leftovers of dead processes: folders whose owner pid no
+    /// longer runs on this host, and folders of other hosts (or unnamed ones)
+    /// untouched for `foreignAge` seconds. Live processes' folders are kept.
+    public func cleanStaging(foreignAge: TimeInterval = 86_400) {
+        let fm = FileManager.default
+        let host = ProcessInfo.processInfo.hostName
+        for name in (try? fm.contentsOfDirectory(atPath: tmp.path)) ?? [] {
+            let path = tmp.appendingPathComponent(name).path
+            if let owner = StagingOwner(folderName: name), owner.host == host {
+                if owner.isAlive { continue }
+            } else if let m = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                      Date().timeIntervalSince(m) < foreignAge {
+                continue
+            }
+            try? fm.removeItem(atPath: path)
+        }
+    }
+
+    /// Runs `body` under the brief exclusive flock `meta.lock`, which guards the
+    /// shared mutable files (pipeline.lock.json, statcache.json, workspace
+    /// outputs). Never held while a stage computes. Says so once if it waits
+    /// longer than a second.
+    public func withMetaLock<T>(message: (String) -> Void, _ body: () throws -> T) throws -> T {
+        let lock = FileLock(path: root.appendingPathComponent("meta.lock").path)
+        let since = Date()
+        var told = false
+        while try !lock.tryLock(.exclusive) {
+            if !told, Date().timeIntervalSince(since) > 1 {
+                message("waiting for the store's meta lock held by \(FileLock.describe(FileLock.readNote(lock.path)))")
+                told = true
+            }
+            usleep(20_000)
+        }
+        defer { lock.clearNote(); lock.release() }
+        lock.writeNote(FileLock.note())
+        return try body()
     }
 }

@@ -1,59 +1,50 @@
 import Foundation
 
-/// The single-writer lock of a store: the file `lock` holding
-/// `{"host", "pid", "started"}`, created with O_EXCL.
+/// The store-wide lock `<store>/gc.lock` (flock): every `run` holds it shared
+/// for its whole duration, `verify` and `gc` hold it exclusive, so objects are
+/// never collected or quarantined under a run that is about to reference them,
+/// while any number of runs share the store.
 ///
-/// A lock whose owner is a dead process on this host is taken over; a live
-/// owner (or one on another host) is waited for, with one message on stderr.
+/// An exclusive holder writes its note (pid, host, start) into the file so a
+/// waiting run can name it; a shared holder empties any note left by a killed
+/// exclusive holder. Waiting prints one message. The kernel releases the lock
+/// of a dead process, so there is no stale-lock takeover.
 public final class StoreLock: @unchecked Sendable {
     public let url: URL
-    private var held = false
+    public let mode: FileLock.Mode
+    private let file: FileLock
 
-    public init(store: Store) { url = store.root.appendingPathComponent("lock") }
-
-    public func acquire(wait: Bool = true, message: (String) -> Void) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let host = ProcessInfo.processInfo.hostName
-        let me: JSONValue = .object([("pid", .int(Int(getpid()))), ("host", .string(host)), ("started", .string(Timestamp.now()))])
-        var announced = false
-        while true {
-            let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-            if fd >= 0 {
-                let data = CanonicalJSON.data(me)
-                _ = data.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-                fsync(fd); close(fd)
-                held = true
-                return
-            }
-            guard errno == EEXIST else { throw EngineError("\(url.path): cannot create the store lock: \(String(cString: strerror(errno)))") }
-            let owner = (FileManager.default.contents(atPath: url.path)).flatMap { try? JSONParser.parse($0) }
-            if let owner, let pid = owner["pid"]?.intValue, owner["host"]?.stringValue == host, kill(pid_t(pid), 0) != 0, errno == ESRCH {
-                message("note: taking over the store lock of pid \(pid), which is no longer running")
-                unlink(url.path)
-                continue
-            }
-            if owner == nil, let age = ageSeconds(), age > 10 {
-                // An empty or torn lock file older than a few seconds: its writer died while creating it.
-                unlink(url.path)
-                continue
-            }
-            guard wait else { throw EngineError("the store is locked by \(owner.map { CanonicalJSON.string($0) } ?? "another process")") }
-            if !announced, let owner {
-                message("waiting for the store lock held by pid \(owner["pid"]?.intValue ?? 0) on \(owner["host"]?.stringValue ?? "?") since \(owner["started"]?.stringValue ?? "?")")
-                announced = true
-            }
-            usleep(100_000)
-        }
+    public init(store: Store, mode: FileLock.Mode = .exclusive) {
+        url = store.root.appendingPathComponent("gc.lock")
+        self.mode = mode
+        file = FileLock(path: url.path)
     }
 
-    private func ageSeconds() -> Double? {
-        guard let attrs = try? FileManager.default.attributesOfItem(atPath: url.path),
-              let m = attrs[.modificationDate] as? Date else { return nil }
-        return Date().timeIntervalSince(m)
+    /// Takes the lock, waiting unless `wait` is false (then a busy lock is an
+    /// error). `interrupted` is polled while waiting (throws `FileLock.Interrupted`).
+    public func acquire(wait: Bool = true, interrupted: () -> Bool = { false }, message: (String) -> Void) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if try file.tryLock(mode) { return held() }
+        guard wait else { throw EngineError("\(url.path): the store is locked by \(holder())") }
+        try file.lock(mode, busy: { message("waiting for the store lock (\(url.path)) held by \(holder())") }, interrupted: interrupted)
+        held()
+    }
+
+    private func held() {
+        if mode == .exclusive { file.writeNote(FileLock.note()) } else { file.clearNote() }
+    }
+
+    /// Who holds the lock, as far as the note tells: a note means an exclusive
+    /// holder (gc or verify); no note means runs share it.
+    private func holder() -> String {
+        let note = FileLock.readNote(url.path)
+        if note == nil { return "a running pipeline run" }
+        return FileLock.describe(note) + " since \(note?["started"]?.stringValue ?? "?") (gc or verify)"
     }
 
     public func release() {
-        if held { unlink(url.path); held = false }
+        if file.isHeld && mode == .exclusive { file.clearNote() }
+        file.release()
     }
 
     deinit { release() }

@@ -80,7 +80,7 @@ import Foundation
     }
     group.wait()
     let summaries = try results.all.map { try $0.get() }
-    #expect(summaries.map(\.ran).sorted() == [0, 4])
+    #expect(summaries.map(\.ran).reduce(0, +) == 4)  // claims split the stages; none runs twice
     #expect(RunCounter.shared.count("ctwo") == 1)
 }
 
