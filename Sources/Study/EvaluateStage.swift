@@ -22,14 +22,15 @@ struct EvaluateStage: StageKind {
     }
 
     static let name = "evaluate"
-    static let version = 1
+    static let version = 2  // 2: Nets splits products into fixed row blocks
     static let summary = "test accuracy of a trained network"
 
     func run(_ params: Params, in context: StageContext) throws {
-        BLAS.setThreads(context.threads)
         let (model, metrics) = try StudyData.trained(context)
         let test = try StudyData.testImages(context)
+        // The trainer's evaluation pass; its optimizer is never stepped.
         let trainer = try Trainer(model: model, optimizer: SGD(learningRate: 1), batchSize: params.batchSize)
+        trainer.threads = context.threads
         let (correct, total) = try trainer.evaluate(data: test, indices: Array(0..<test.count))
         let accuracy = 100 * Double(correct) / Double(total)
         try Artifacts.write(Evaluation(activation: metrics.activation, seed: metrics.seed, testAccuracy: accuracy,

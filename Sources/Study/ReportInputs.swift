@@ -16,6 +16,10 @@ struct ReportInputs {
     var examples: Examples
     /// Every input artifact: stage -> file -> sha256.
     var artifactHashes: [(stage: String, files: [(name: String, sha256: String)])]
+    /// Every dependency's run time (seconds, from its run record) and, for
+    /// training stages, the per-epoch times and threads of `timing.json`.
+    var stageSeconds: [(stage: String, seconds: Double?)]
+    var trainTimings: [(stage: String, timing: TrainTiming)]
 
     static func load(_ context: StageContext) throws -> ReportInputs {
         let evaluations = try context.inputs("evaluate").map {
@@ -55,6 +59,10 @@ struct ReportInputs {
                 hashes.append((input.stage, input.hashes.keys.sorted().map { ($0, input.hashes[$0] ?? "") }))
             }
         }
+        let allInputs = context.roles.flatMap { context.inputs($0) }.sorted { $0.stage < $1.stage }
+        let trainTimings = try context.inputs("train").map { input in
+            (stage: input.stage, timing: try Artifacts.read(TrainTiming.self, from: input.url("timing.json"), what: input.stage))
+        }
         return ReportInputs(
             evaluations: evaluations,
             curves: try Artifacts.read(TrainingCurves.self, role: "curves", file: "curves.json", in: context),
@@ -63,7 +71,9 @@ struct ReportInputs {
             activationOutputs: activationOutputs,
             deadNeurons: try Artifacts.read(DeadNeurons.self, role: "dead-neurons", file: "dead-neurons.json", in: context),
             examples: try Artifacts.read(Examples.self, role: "examples", file: "examples.json", in: context),
-            artifactHashes: hashes.map { (stage: $0.0, files: $0.1.map { (name: $0.0, sha256: $0.1) }) })
+            artifactHashes: hashes.map { (stage: $0.0, files: $0.1.map { (name: $0.0, sha256: $0.1) }) },
+            stageSeconds: allInputs.map { (stage: $0.stage, seconds: $0.seconds) },
+            trainTimings: trainTimings)
     }
 
     /// Activation identifiers present, in the study's order.

@@ -12,6 +12,8 @@ struct ReportMarkdown {
     var figures: [Figure]
     var rendered: Bool
     var environment: RunEnvironment
+    var pipelineHash: String
+    var toolVersion: String
 
     func render() -> String {
         var out: [String] = []
@@ -129,6 +131,13 @@ struct ReportMarkdown {
         """
     }
 
+    /// Threads of the training stages (they differ only in speed, never in results).
+    func threadSummary() -> String {
+        let counts = Set(inputs.trainTimings.map(\.timing.threads)).sorted()
+        guard !counts.isEmpty else { return "–" }
+        return "training stages ran with \(counts.map(String.init).joined(separator: " or ")) thread\(counts == [1] ? "" : "s") each"
+    }
+
     func provenanceSection() -> String {
         var t = MarkdownTable(headers: ["stage", "artifact", "sha256"], alignments: [.left, .left, .left])
         for entry in inputs.artifactHashes {
@@ -139,11 +148,14 @@ struct ReportMarkdown {
 
         | | |
         |---|---|
+        | pipeline.json | sha256 `\(pipelineHash)` (when this report was built) |
+        | tool | \(toolVersion) |
         | CPU | \(environment.cpu) (\(environment.cores) cores) |
         | BLAS | \(environment.blas) |
-        | threads of the report stage | \(environment.threads) |
+        | threads | \(threadSummary()) |
 
-        Per-stage keys, parameters, timings and tool version: `pipeline.lock.json` and `pipeline show STAGE`.
+        The time each stage took: [timings.md](timings.md) (kept apart so this report's bytes depend only on results).
+        Per-stage keys, parameters and hashes: `pipeline.lock.json` and `pipeline show STAGE`.
         The artifacts this report was built from:
 
         \(t.render())

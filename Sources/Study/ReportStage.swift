@@ -4,7 +4,9 @@ import Report
 import Workflow
 
 /// `report`: `report.md`, `metrics.json` and the figures under `figures/`
-/// (`.dat` + `.gp` + `.svg`), from every analysis of the study.
+/// (`.dat` + `.gp` + `.svg`), from every analysis of the study, and
+/// `timings.md`, the time each stage took. Everything but `timings.md` is
+/// deterministic; that one holds wall-clock times and is a volatile output.
 ///
 /// When gnuplot is missing the stage still writes the data and scripts, says
 /// so in its log and in the report, and succeeds; the SVGs are then absent.
@@ -14,9 +16,10 @@ struct ReportStage: StageKind {
     }
 
     static let name = "report"
-    /// 3: protocol sentence from the runs; no BLAS thread count (it was whatever an earlier stage left).
-    static let version = 3
+    /// 4: provenance names pipeline.json's hash and the tool version; stage times in timings.md.
+    static let version = 4
     static let summary = "the study's report, figures and metrics.json"
+    static let volatileOutputs: Set<String> = ["timings.md"]
 
     func run(_ params: Params, in context: StageContext) throws {
         let inputs = try ReportInputs.load(context)
@@ -41,8 +44,10 @@ struct ReportStage: StageKind {
         let metrics = Self.metrics(inputs)
         try Artifacts.write(metrics, as: "metrics.json", in: context)
         let markdown = ReportMarkdown(title: params.title, inputs: inputs, metrics: metrics, figures: figures,
-                                      rendered: rendered, environment: .current(threads: context.threads))
+                                      rendered: rendered, environment: .current(),
+                                      pipelineHash: context.pipelineHash, toolVersion: context.toolVersion)
         try Artifacts.writeText(markdown.render(), as: "report.md", in: context)
+        try Artifacts.writeText(ReportTimings(inputs: inputs).render(), as: "timings.md", in: context)
     }
 
     static func metrics(_ inputs: ReportInputs) -> StudyMetrics {

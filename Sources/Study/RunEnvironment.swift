@@ -6,18 +6,10 @@ struct RunEnvironment {
     var cpu: String
     var cores: Int
     var blas: String
-    var threads: Int
 
-    static func current(threads: Int) -> RunEnvironment {
+    static func current() -> RunEnvironment {
         RunEnvironment(cpu: cpuModel(), cores: ProcessInfo.processInfo.activeProcessorCount,
-                       blas: blasBuild(BLAS.configDescription), threads: threads)
-    }
-
-    /// The BLAS build without its current thread count: that count is process
-    /// state left by whichever stage ran last in this process, so it would make
-    /// the report's bytes depend on the run's history (`threads` says it instead).
-    static func blasBuild(_ config: String) -> String {
-        config.replacingOccurrences(of: #" threads=[0-9]+$"#, with: "", options: .regularExpression)
+                       blas: "\(BLAS.build); OpenBLAS single-threaded, each stage splitting its products into blocks of \(BLAS.blockRows) rows over its threads (results do not depend on the thread count)")
     }
 
     /// The first "model name" of /proc/cpuinfo (Linux), or "unknown".

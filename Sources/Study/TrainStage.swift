@@ -46,7 +46,7 @@ struct TrainStage: StageKind {
     }
 
     static let name = "train"
-    static let version = 1
+    static let version = 2  // 2: Nets splits products into fixed row blocks
     static let maxThreads = 2
     static let summary = "train one network with SGD, early stopping on validation accuracy"
     static let volatileOutputs: Set<String> = ["timing.json"]
@@ -55,7 +55,6 @@ struct TrainStage: StageKind {
         guard params.batchSize > 0, params.maxEpochs > 0, params.patience > 0 else {
             throw StageError("params: batchSize, maxEpochs and patience must be positive")
         }
-        BLAS.setThreads(context.threads)
         let data = try StudyData.trainImages(context)
         let split = try StudyData.split(context)
         let initial = try InitCheckpoint.read(in: context)
@@ -76,6 +75,7 @@ struct TrainStage: StageKind {
                                   stopped: false, checkpointFile: "", bestFile: "")
         }
         let trainer = try Trainer(model: model, optimizer: optimizer, batchSize: params.batchSize)
+        trainer.threads = context.threads  // speed only: results do not depend on it
         let batches = split.train.count / params.batchSize
 
         while !state.stopped && state.completedEpochs < params.maxEpochs {

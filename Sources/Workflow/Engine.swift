@@ -103,7 +103,11 @@ public final class Engine: @unchecked Sendable {
                         pending.remove(at: i); changed = true; continue
                     }
                     st.runningKeys.insert(key)
-                    let threads = min(s.kind.maxThreads, st.free)
+                    // Share the free cores among the stages ready now (this one included), so
+                    // two trainings run side by side on one core each rather than one after the
+                    // other on two; a stage keeps its share until it ends. Speed only.
+                    let ready = pending.filter { $0.deps.allSatisfy { st.results[$0] != nil } }.count
+                    let threads = min(s.kind.maxThreads, max(1, st.free / max(1, ready)))
                     st.free -= threads
                     st.running += 1
                     let why = e.record != nil ? ["forced"] : st.waitedFor[key] != nil ? ["its other run ended without a result"] : e.reasons
@@ -215,11 +219,13 @@ public final class Engine: @unchecked Sendable {
         let scratch = store.scratch(key)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let stageInputs = deps.map { name, r in
-            StageInput(stage: name, files: r.outputs.mapValues { store.objectURL($0.hash) }, hashes: r.outputs.mapValues(\.hash))
+            StageInput(stage: name, files: r.outputs.mapValues { store.objectURL($0.hash) }, hashes: r.outputs.mapValues(\.hash),
+                       seconds: r.seconds)
         }
         let console = self.console
         let name = s.name
         let context = StageContext(stageName: name, threads: threads, outputDirectory: out, scratchDirectory: scratch, inputs: stageInputs,
+                                   pipelineHash: pipeline.sourceHash,
                                    log: { console.line("\(name): \($0)") }, progress: { console.progress("\(name): \($0)") })
         try s.kind.run(params: s.params, context: context)
         if Interruption.isRequested { throw InterruptedError() }

@@ -39,6 +39,8 @@ public struct StageInstance: Sendable {
 public struct Pipeline: Sendable {
     public let stages: [StageInstance]
     public let outputs: [WorkspaceOutput]
+    /// SHA-256 of the pipeline file's bytes ("" when built from a JSON value).
+    public internal(set) var sourceHash: String = ""
     /// Result files `pipeline check` compares with a reference copy.
     public let checks: [MetricsCheckSpec]
     /// The folder holding pipeline.json: workspace outputs and the lock file live here.

@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 
 /// Reads pipeline.json: parses, expands matrix templates, decodes params with
 /// each kind's Codable type, resolves deps and checks the graph is acyclic.
@@ -16,7 +17,9 @@ public enum PipelineLoader {
         do { json = try JSONParser.parse(data) } catch let e as JSONSyntaxError {
             throw PipelineError("\(shown):\(e.line):\(e.column): \(e.message)")
         }
-        return try load(json: json, displayName: shown, root: file.deletingLastPathComponent(), registry: registry)
+        var pipeline = try load(json: json, displayName: shown, root: file.deletingLastPathComponent(), registry: registry)
+        pipeline.sourceHash = SHA256.hash(data).hex
+        return pipeline
     }
 
     public static func load(json: JSONValue, displayName shown: String, root: URL, registry: KindRegistry) throws -> Pipeline {

@@ -19,14 +19,21 @@ public final class StageContext: @unchecked Sendable {
     public let threads: Int
     public let outputDirectory: URL
     public let scratchDirectory: URL
+    /// SHA-256 of the pipeline file this run read, and the engine's version:
+    /// facts for provenance, not part of the cache key.
+    public let pipelineHash: String
+    public let toolVersion: String
     private let inputsByRole: [String: [StageInput]]
     private let logSink: @Sendable (String) -> Void
     private let progressSink: @Sendable (String) -> Void
 
     public init(stageName: String, threads: Int, outputDirectory: URL, scratchDirectory: URL,
                 inputs: [StageInput],
+                pipelineHash: String = "", toolVersion: String = ToolInfo.version,
                 log: @escaping @Sendable (String) -> Void,
                 progress: @escaping @Sendable (String) -> Void) {
+        self.pipelineHash = pipelineHash
+        self.toolVersion = toolVersion
         self.stageName = stageName
         self.threads = threads
         self.outputDirectory = outputDirectory

@@ -48,9 +48,11 @@ public struct StageInput: Sendable {
     public let files: [String: URL]
     /// Output file name -> SHA-256 hex of its content.
     public let hashes: [String: String]
+    /// Wall-clock seconds the producing run took (from its run record), when known.
+    public let seconds: Double?
 
-    public init(stage: String, files: [String: URL], hashes: [String: String]) {
-        self.stage = stage; self.files = files; self.hashes = hashes
+    public init(stage: String, files: [String: URL], hashes: [String: String], seconds: Double? = nil) {
+        self.stage = stage; self.files = files; self.hashes = hashes; self.seconds = seconds
     }
 
     /// The file named `name`, or an error naming the stage and what it does have.

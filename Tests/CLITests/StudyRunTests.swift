@@ -32,7 +32,7 @@ extension CLI.Output: @unchecked Sendable {}
         #expect(normalized(lines(run.first.stdout, startingWith: "18 ran").joined()) == "18 ran, 0 cached, 0 failed in Ns")
         let figures = ["activation-distributions", "activation-functions", "dead-neurons", "examples",
                        "init-gradients", "validation-curves"].flatMap { name in ["dat", "gp", "svg"].map { "figures/\(name).\($0)" } }
-        #expect(run.cli.files(under: "outputs") == (figures + ["metrics.json", "report.md"]).sorted())
+        #expect(run.cli.files(under: "outputs") == (figures + ["metrics.json", "report.md", "timings.md"]).sorted())
         let report = try #require(run.cli.read("outputs/report.md"))
         #expect(report.hasPrefix("# Activation functions on FashionMNIST"))
         for name in ["activation-functions", "validation-curves", "dead-neurons", "examples"] {

@@ -23,11 +23,15 @@ public enum BLAS {
     /// The thread count set by `setThreads` (1 by default).
     public static var threads: Int { setting.get() }
 
-    /// OpenBLAS's build description and the thread count, for logs.
+    /// OpenBLAS's build description (version, kernel), the same for every run on a machine.
+    public static var build: String {
+        openblas_get_config().map { String(cString: $0) } ?? "OpenBLAS"
+    }
+
+    /// The build and the thread counts, for logs.
     public static var configDescription: String {
         _ = configured
-        let config = openblas_get_config().map { String(cString: $0) } ?? "OpenBLAS"
-        return "\(config); nets threads=\(threads), OpenBLAS threads=\(openblas_get_num_threads()), block rows=\(blockRows)"
+        return "\(build); nets threads=\(threads), OpenBLAS threads=\(openblas_get_num_threads()), block rows=\(blockRows)"
     }
 
     /// OpenBLAS starts with one thread per core; pin it to one, once.
