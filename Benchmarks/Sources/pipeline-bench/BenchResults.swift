@@ -18,7 +18,9 @@ struct BenchResults: Codable, Sendable {
     var trainEpochSecondsAll: [String: [Double]]
     var trainSamplesPerSecond: [String: Double]
     var trainGflops: [String: Double]
+    /// Heap allocations per training step, and those of sgemm alone on one step's shapes.
     var allocationsPerStep: [String: Double]
+    var sgemmAllocationsPerStep: Double
     var evalImagesPerSecond: [String: Double]
     /// sgemm alone on one step's shapes, at `threads` and at one thread.
     var sgemmGflops: Double
@@ -41,6 +43,7 @@ struct BenchResults: Codable, Sendable {
         case epochGflop = "epoch_gflop", trainEpochSeconds = "train_epoch_seconds"
         case trainEpochSecondsAll = "train_epoch_seconds_all", trainSamplesPerSecond = "train_samples_per_second"
         case trainGflops = "train_gflops", allocationsPerStep = "allocations_per_step"
+        case sgemmAllocationsPerStep = "sgemm_allocations_per_step"
         case evalImagesPerSecond = "eval_images_per_second", sgemmGflops = "sgemm_gflops"
         case sgemmGflops1Thread = "sgemm_gflops_1_thread", gemmFloorSeconds = "gemm_floor_seconds"
         case gemmFloorSeconds1Thread = "gemm_floor_seconds_1_thread", sgemmShapes = "sgemm_shapes"

@@ -4,14 +4,17 @@ import Nets
 /// Times `cblas_sgemm` alone on the shapes of one training step.
 ///
 /// Each shape gets its own operands (filled with a fixed pseudo-random sequence
-/// in [-1, 1), so every run computes the same products), two untimed warm-up
-/// calls, then `repeats` timed calls; its time is the median call. The step's
-/// GEMM time is the sum of the per-shape medians, so the rate is
-/// step FLOPs / that sum. Sets the OpenBLAS thread count to `threads`.
+/// in [-1, 1), so every run computes the same products); two untimed warm-up
+/// calls; `repeats` calls under the allocation counter; then `repeats` timed
+/// calls, of which the median is the shape's time. The step's GEMM time is the
+/// sum of the per-shape medians, and the rate is step FLOPs / that sum.
+/// `run` sets the OpenBLAS thread count (process-wide) and leaves it set.
 struct SgemmBenchmark {
     struct ShapeTiming: Sendable {
         var shape: GemmShape
         var medianSeconds: Double
+        /// Heap allocations of one call (OpenBLAS's own, e.g. for its thread server).
+        var allocationsPerCall: Double
         var gflops: Double { shape.flops / medianSeconds / 1e9 }
     }
 
@@ -19,6 +22,7 @@ struct SgemmBenchmark {
         var threads: Int
         var shapes: [ShapeTiming]
         var stepSeconds: Double { shapes.reduce(0) { $0 + $1.medianSeconds } }
+        var allocationsPerStep: Double { shapes.reduce(0) { $0 + $1.allocationsPerCall } }
         var gflops: Double { shapes.reduce(0) { $0 + $1.shape.flops } / stepSeconds / 1e9 }
     }
 
@@ -44,6 +48,7 @@ struct SgemmBenchmark {
         let lda = Int32(s.transA ? s.m : s.k), ldb = Int32(s.transB ? s.k : s.n), ldc = Int32(s.n)
         var samples: [Double] = []
         samples.reserveCapacity(repeats)
+        var allocations = 0
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
@@ -55,10 +60,12 @@ struct SgemmBenchmark {
                                     pa.baseAddress, lda, pb.baseAddress, ldb, 0, out, ldc)
                     }
                     call(); call()
+                    allocations = AllocationCounter.counting { for _ in 0..<repeats { call() } }.allocations
                     for _ in 0..<repeats { samples.append(timed(call).seconds) }
                 }
             }
         }
-        return ShapeTiming(shape: s, medianSeconds: Statistics.median(samples) ?? .nan)
+        return ShapeTiming(shape: s, medianSeconds: Statistics.median(samples) ?? .nan,
+                           allocationsPerCall: Double(allocations) / Double(repeats))
     }
 }

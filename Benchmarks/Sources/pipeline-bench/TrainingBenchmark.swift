@@ -5,9 +5,9 @@ import Nets
 /// last partial batch dropped, reshuffled each epoch as DataLoader does) on
 /// the 50,000 train-split images, and evaluation on the 10,000 validation ones.
 ///
-/// Per activation: a fresh network; an allocation probe (one call of 1 step
-/// and one of 1 + `probeSteps` steps, counting heap allocations, which also
-/// warms caches up); then `epochs` timed calls of `Trainer.trainEpoch` (the
+/// Per activation: a fresh network; an allocation probe (after one untimed
+/// step, one call of 1 step and one of 1 + `probeSteps` steps, counting heap
+/// allocations; this also warms caches up); then `epochs` timed calls of `Trainer.trainEpoch` (the
 /// shuffle is made before the clock starts); then three timed
 /// `Trainer.evaluate` passes over the validation images. OpenBLAS threads
 /// must be set by the caller.
@@ -44,6 +44,7 @@ struct TrainingBenchmark {
 
         let batch = Self.batchSize
         let probeOrder = Array(data.train.prefix(batch * (1 + Self.probeSteps)))
+        _ = try trainer.trainEpoch(data: data.images, order: Array(probeOrder.prefix(batch)))   // first-call setup
         let one = try AllocationCounter.counting { try trainer.trainEpoch(data: data.images, order: Array(probeOrder.prefix(batch))) }
         let many = try AllocationCounter.counting { try trainer.trainEpoch(data: data.images, order: probeOrder) }
 

@@ -26,7 +26,7 @@ let epochFlops = step.flops * Double(stepsPerEpoch)
 // sgemm first at one thread, then at the training thread count (which stays set for training).
 let sgemm = SgemmBenchmark(step: step, repeats: options.sgemmRepeats)
 let sgemm1 = sgemm.run(threads: 1)
-let sgemmN = sgemm.run(threads: options.threads)
+let sgemmN = options.threads == 1 ? sgemm1 : sgemm.run(threads: options.threads)
 print("\(BLAS.configDescription)")
 print(String(format: "one epoch: %d steps of %d, %.1f GFLOP of matrix products", stepsPerEpoch, batch, epochFlops / 1e9))
 
@@ -38,13 +38,15 @@ for (one, many) in zip(sgemm1.shapes, sgemmN.shapes) {
 shapeTable.add(["one step", String(format: "%.2f", sgemm1.stepSeconds * 1e3), String(format: "%.0f", sgemm1.gflops),
                 String(format: "%.2f", sgemmN.stepSeconds * 1e3), String(format: "%.0f", sgemmN.gflops)])
 print(shapeTable.rendered)
-print(String(format: "GEMM floor per epoch: %.2f s at 1 thread, %.2f s at %d threads\n",
-             sgemm1.stepSeconds * Double(stepsPerEpoch), sgemmN.stepSeconds * Double(stepsPerEpoch), options.threads))
+print(String(format: "GEMM floor per epoch: %.2f s at 1 thread, %.2f s at %d threads", sgemm1.stepSeconds * Double(stepsPerEpoch),
+             sgemmN.stepSeconds * Double(stepsPerEpoch), options.threads))
+print(String(format: "heap allocations inside sgemm per step: %.1f at 1 thread, %.1f at %d threads\n",
+             sgemm1.allocationsPerStep, sgemmN.allocationsPerStep, options.threads))
 
 let bench = TrainingBenchmark(data: data, epochs: options.epochs)
 var results: [TrainingBenchmark.Result] = []
 var table = TextTable(["activation", "s/epoch (median)", "all epochs", "samples/s", "GFLOP/s", "x floor",
-                       "allocs/step", "eval images/s"])
+                       "allocs/step", "beyond sgemm", "eval images/s"])
 print("training, \(options.threads) OpenBLAS threads, \(options.epochs) timed epochs per activation:")
 for activation in options.activations {
     let r: TrainingBenchmark.Result
@@ -55,7 +57,8 @@ for activation in options.activations {
                r.epochSeconds.map { String(format: "%.2f", $0) }.joined(separator: " "),
                String(format: "%.0f", r.samplesPerSecond), String(format: "%.1f", epochFlops / median / 1e9),
                String(format: "%.2f", median / (sgemmN.stepSeconds * Double(stepsPerEpoch))),
-               String(format: "%.1f", r.allocationsPerStep), String(format: "%.0f", r.evaluationImagesPerSecond)])
+               String(format: "%.1f", r.allocationsPerStep), String(format: "%.1f", r.allocationsPerStep - sgemmN.allocationsPerStep),
+               String(format: "%.0f", r.evaluationImagesPerSecond)])
     print(String(format: "  %@ %.3f s/epoch (load %@)", activation.rawValue, median, MachineLoad.describe(MachineLoad.current())))
 }
 print("")
@@ -77,6 +80,7 @@ let output = BenchResults(
     trainSamplesPerSecond: byActivation(\.samplesPerSecond),
     trainGflops: byActivation { epochFlops / $0.medianEpochSeconds / 1e9 },
     allocationsPerStep: byActivation(\.allocationsPerStep),
+    sgemmAllocationsPerStep: sgemmN.allocationsPerStep,
     evalImagesPerSecond: byActivation(\.evaluationImagesPerSecond),
     sgemmGflops: sgemmN.gflops, sgemmGflops1Thread: sgemm1.gflops,
     gemmFloorSeconds: sgemmN.stepSeconds * Double(stepsPerEpoch),
