@@ -12,10 +12,17 @@ extern void *__libc_realloc(void *pointer, size_t size);
 extern void *__libc_memalign(size_t alignment, size_t size);
 
 static unsigned long calls;
+// Initial-exec TLS in the executable: reading it never allocates.
+static __thread unsigned long thread_calls;
 
-static inline void count_one(void) { __atomic_fetch_add(&calls, 1, __ATOMIC_RELAXED); }
+static inline void count_one(void) {
+    __atomic_fetch_add(&calls, 1, __ATOMIC_RELAXED);
+    thread_calls++;
+}
 
 unsigned long allocation_count(void) { return __atomic_load_n(&calls, __ATOMIC_RELAXED); }
+
+unsigned long thread_allocation_count(void) { return thread_calls; }
 
 void *malloc(size_t size) { count_one(); return __libc_malloc(size); }
 

@@ -11,4 +11,14 @@ enum AllocationCounter {
         let result = try body()
         return (count - before, result)
     }
+
+    /// Allocations made by the calling thread since it started.
+    static var threadCount: Int { Int(thread_allocation_count()) }
+
+    /// The allocations made by the calling thread while `body` runs, and its result.
+    static func countingOnThisThread<T>(_ body: () throws -> T) rethrows -> (allocations: Int, result: T) {
+        let before = threadCount
+        let result = try body()
+        return (threadCount - before, result)
+    }
 }

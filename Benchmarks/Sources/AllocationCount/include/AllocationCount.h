@@ -7,4 +7,7 @@
 /// Package.swift), so that shared libraries call them too.
 unsigned long allocation_count(void);
 
+/// The same count, for the calling thread only.
+unsigned long thread_allocation_count(void);
+
 #endif
