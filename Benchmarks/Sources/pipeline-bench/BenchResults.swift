@@ -16,6 +16,9 @@ struct BenchResults: Codable, Sendable {
     var epochGflop: Double
     var trainEpochSeconds: [String: Double]
     var trainEpochSecondsAll: [String: [Double]]
+    var trainEpochSecondsMin: [String: Double]
+    /// Median CPU seconds (user + system, all threads) per epoch.
+    var trainEpochCPUSeconds: [String: Double]
     var trainSamplesPerSecond: [String: Double]
     var trainGflops: [String: Double]
     /// Heap allocations per training step, and those of sgemm alone on one step's shapes.
@@ -41,7 +44,8 @@ struct BenchResults: Codable, Sendable {
         case loadAverageAfter = "load_average_after", openblas, threads
         case epochsTimed = "epochs_timed", batchSize = "batch_size", stepsPerEpoch = "steps_per_epoch"
         case epochGflop = "epoch_gflop", trainEpochSeconds = "train_epoch_seconds"
-        case trainEpochSecondsAll = "train_epoch_seconds_all", trainSamplesPerSecond = "train_samples_per_second"
+        case trainEpochSecondsAll = "train_epoch_seconds_all", trainEpochSecondsMin = "train_epoch_seconds_min"
+        case trainEpochCPUSeconds = "train_epoch_cpu_seconds", trainSamplesPerSecond = "train_samples_per_second"
         case trainGflops = "train_gflops", allocationsPerStep = "allocations_per_step"
         case sgemmAllocationsPerStep = "sgemm_allocations_per_step"
         case evalImagesPerSecond = "eval_images_per_second", sgemmGflops = "sgemm_gflops"

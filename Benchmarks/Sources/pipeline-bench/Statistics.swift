@@ -1,3 +1,5 @@
+import Foundation
+
 /// Order statistics of timing samples.
 enum Statistics {
     /// The middle value (mean of the two middle values for an even count); nil when empty.
@@ -17,4 +19,12 @@ func timed<T>(_ body: () throws -> T) rethrows -> (seconds: Double, result: T) {
     let elapsed = clock.now - start
     let (s, attoseconds) = elapsed.components
     return (Double(s) + Double(attoseconds) * 1e-18, result)
+}
+
+/// CPU seconds (user + system, all threads) this process has used so far.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }

@@ -18,6 +18,9 @@ struct TrainingBenchmark {
     struct Result: Sendable {
         var activation: ActivationKind
         var epochSeconds: [Double]
+        /// CPU seconds (all threads) of each timed epoch: less sensitive than wall time to
+        /// other work on the machine, since time spent waiting for a core is not counted.
+        var epochCPUSeconds: [Double]
         var samplesPerEpoch: Int
         var stepsPerEpoch: Int
         /// Heap allocations per training step (difference of the two probes / probeSteps).
@@ -28,6 +31,8 @@ struct TrainingBenchmark {
         var evaluationImages: Int
 
         var medianEpochSeconds: Double { Statistics.median(epochSeconds) ?? .nan }
+        var fastestEpochSeconds: Double { epochSeconds.min() ?? .nan }
+        var medianEpochCPUSeconds: Double { Statistics.median(epochCPUSeconds) ?? .nan }
         var samplesPerSecond: Double { Double(samplesPerEpoch) / medianEpochSeconds }
         var evaluationImagesPerSecond: Double { Double(evaluationImages) / (Statistics.median(evaluationSeconds) ?? .nan) }
     }
@@ -48,12 +53,14 @@ struct TrainingBenchmark {
         let one = try AllocationCounter.counting { try trainer.trainEpoch(data: data.images, order: Array(probeOrder.prefix(batch))) }
         let many = try AllocationCounter.counting { try trainer.trainEpoch(data: data.images, order: probeOrder) }
 
-        var seconds: [Double] = []
+        var seconds: [Double] = [], cpuSeconds: [Double] = []
         var stats: EpochStats?
         for _ in 0..<epochs {
             let positions = DataLoaderShuffle.epochOrder(count: data.train.count, generator: &generator)
             let order = positions.map { data.train[$0] }
+            let cpuBefore = processCPUSeconds()
             let run = try timed { try trainer.trainEpoch(data: data.images, order: order) }
+            cpuSeconds.append(processCPUSeconds() - cpuBefore)
             seconds.append(run.seconds)
             stats = run.result
         }
@@ -62,7 +69,7 @@ struct TrainingBenchmark {
             evaluation.append(try timed { try trainer.evaluate(data: data.images, indices: data.validation) }.seconds)
         }
         let perStep = Double(many.allocations - one.allocations) / Double(Self.probeSteps)
-        return Result(activation: activation, epochSeconds: seconds,
+        return Result(activation: activation, epochSeconds: seconds, epochCPUSeconds: cpuSeconds,
                       samplesPerEpoch: stats?.samples ?? 0, stepsPerEpoch: stats?.batches ?? 0,
                       allocationsPerStep: perStep, allocationsPerCall: Double(one.allocations) - perStep,
                       evaluationSeconds: evaluation, evaluationImages: data.validation.count)

@@ -45,7 +45,7 @@ print(String(format: "heap allocations inside sgemm per step: %.1f at 1 thread, 
 
 let bench = TrainingBenchmark(data: data, epochs: options.epochs)
 var results: [TrainingBenchmark.Result] = []
-var table = TextTable(["activation", "s/epoch (median)", "all epochs", "samples/s", "GFLOP/s", "x floor",
+var table = TextTable(["activation", "s/epoch (median)", "all epochs", "CPU s/epoch", "samples/s", "GFLOP/s", "x floor",
                        "allocs/step", "beyond sgemm", "eval images/s"])
 print("training, \(options.threads) OpenBLAS threads, \(options.epochs) timed epochs per activation:")
 for activation in options.activations {
@@ -55,6 +55,7 @@ for activation in options.activations {
     let median = r.medianEpochSeconds
     table.add([activation.rawValue, String(format: "%.3f", median),
                r.epochSeconds.map { String(format: "%.2f", $0) }.joined(separator: " "),
+               String(format: "%.2f", r.medianEpochCPUSeconds),
                String(format: "%.0f", r.samplesPerSecond), String(format: "%.1f", epochFlops / median / 1e9),
                String(format: "%.2f", median / (sgemmN.stepSeconds * Double(stepsPerEpoch))),
                String(format: "%.1f", r.allocationsPerStep), String(format: "%.1f", r.allocationsPerStep - sgemmN.allocationsPerStep),
@@ -77,6 +78,8 @@ let output = BenchResults(
     batchSize: batch, stepsPerEpoch: stepsPerEpoch, epochGflop: epochFlops / 1e9,
     trainEpochSeconds: byActivation(\.medianEpochSeconds),
     trainEpochSecondsAll: byActivation(\.epochSeconds),
+    trainEpochSecondsMin: byActivation(\.fastestEpochSeconds),
+    trainEpochCPUSeconds: byActivation(\.medianEpochCPUSeconds),
     trainSamplesPerSecond: byActivation(\.samplesPerSecond),
     trainGflops: byActivation { epochFlops / $0.medianEpochSeconds / 1e9 },
     allocationsPerStep: byActivation(\.allocationsPerStep),
