@@ -31,6 +31,13 @@ let package = Package(
             "Study", "Workflow",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Training-speed benchmark (`make bench`). AllocationCount defines malloc & co. to
+        // count allocations; the linker exports them so shared libraries call them too.
+        .target(name: "AllocationCount", path: "Benchmarks/Sources/AllocationCount"),
+        .executableTarget(name: "pipeline-bench", dependencies: ["Nets", "FashionData", "CBLAS", "AllocationCount"],
+                          path: "Benchmarks/Sources/pipeline-bench",
+                          linkerSettings: [.unsafeFlags(["malloc", "calloc", "realloc", "memalign", "aligned_alloc", "posix_memalign"]
+                              .flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] })]),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow"]),
@@ -39,5 +46,6 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "StudyTests", dependencies: ["Study"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "BenchTests", dependencies: ["pipeline-bench", "Nets"], path: "Benchmarks/Tests/BenchTests"),
     ]
 )

@@ -1,0 +1,64 @@
+import Foundation
+
+/// What `pipeline-bench` writes to `bench-results.json` (keys sorted, so two
+/// runs diff line by line). Per-activation maps are keyed by the activation's
+/// config name (`relu`, ...). Seconds are medians unless the key says `_all`.
+struct BenchResults: Codable, Sendable {
+    var measuredAt: String
+    var loadAverageBefore: [Double]?
+    var loadAverageAfter: [Double]?
+    var openblas: String
+    var threads: Int
+    var epochsTimed: Int
+    var batchSize: Int
+    var stepsPerEpoch: Int
+    /// FLOPs of the matrix products of one epoch, in GFLOP.
+    var epochGflop: Double
+    var trainEpochSeconds: [String: Double]
+    var trainEpochSecondsAll: [String: [Double]]
+    var trainEpochSecondsMin: [String: Double]
+    /// Median CPU seconds (user + system, all threads) per epoch.
+    var trainEpochCPUSeconds: [String: Double]
+    var trainSamplesPerSecond: [String: Double]
+    var trainGflops: [String: Double]
+    /// Heap allocations per training step, and those of sgemm alone on one step's shapes.
+    var allocationsPerStep: [String: Double]
+    var sgemmAllocationsPerStep: Double
+    var evalImagesPerSecond: [String: Double]
+    /// sgemm alone on one step's shapes, at `threads` and at one thread.
+    var sgemmGflops: Double
+    var sgemmGflops1Thread: Double
+    /// Epoch FLOPs / sgemm rate: the time of an epoch that did nothing but its GEMMs.
+    var gemmFloorSeconds: Double
+    var gemmFloorSeconds1Thread: Double
+    var sgemmShapes: [Shape]
+
+    struct Shape: Codable, Sendable {
+        var label: String
+        var seconds: Double
+        var gflops: Double
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case measuredAt = "measured_at", loadAverageBefore = "load_average_before"
+        case loadAverageAfter = "load_average_after", openblas, threads
+        case epochsTimed = "epochs_timed", batchSize = "batch_size", stepsPerEpoch = "steps_per_epoch"
+        case epochGflop = "epoch_gflop", trainEpochSeconds = "train_epoch_seconds"
+        case trainEpochSecondsAll = "train_epoch_seconds_all", trainEpochSecondsMin = "train_epoch_seconds_min"
+        case trainEpochCPUSeconds = "train_epoch_cpu_seconds", trainSamplesPerSecond = "train_samples_per_second"
+        case trainGflops = "train_gflops", allocationsPerStep = "allocations_per_step"
+        case sgemmAllocationsPerStep = "sgemm_allocations_per_step"
+        case evalImagesPerSecond = "eval_images_per_second", sgemmGflops = "sgemm_gflops"
+        case sgemmGflops1Thread = "sgemm_gflops_1_thread", gemmFloorSeconds = "gemm_floor_seconds"
+        case gemmFloorSeconds1Thread = "gemm_floor_seconds_1_thread", sgemmShapes = "sgemm_shapes"
+    }
+
+    /// Pretty-printed JSON with sorted keys and a final newline.
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+}

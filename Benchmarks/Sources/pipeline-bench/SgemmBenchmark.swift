@@ -1,0 +1,71 @@
+import CBLAS
+import Nets
+
+/// Times `cblas_sgemm` alone on the shapes of one training step.
+///
+/// Each shape gets its own operands (filled with a fixed pseudo-random sequence
+/// in [-1, 1), so every run computes the same products); two untimed warm-up
+/// calls; `repeats` calls under the allocation counter; then `repeats` timed
+/// calls, of which the median is the shape's time. The step's GEMM time is the
+/// sum of the per-shape medians, and the rate is step FLOPs / that sum.
+/// `run` sets the OpenBLAS thread count (process-wide) and leaves it set.
+struct SgemmBenchmark {
+    struct ShapeTiming: Sendable {
+        var shape: GemmShape
+        var medianSeconds: Double
+        /// Heap allocations of one call (OpenBLAS's own, e.g. for its thread server).
+        var allocationsPerCall: Double
+        var gflops: Double { shape.flops / medianSeconds / 1e9 }
+    }
+
+    struct Result: Sendable {
+        var threads: Int
+        var shapes: [ShapeTiming]
+        var stepSeconds: Double { shapes.reduce(0) { $0 + $1.medianSeconds } }
+        var allocationsPerStep: Double { shapes.reduce(0) { $0 + $1.allocationsPerCall } }
+        var gflops: Double { shapes.reduce(0) { $0 + $1.shape.flops } / stepSeconds / 1e9 }
+    }
+
+    let step: TrainingStepGemms
+    let repeats: Int
+
+    func run(threads: Int) -> Result {
+        BLAS.setThreads(threads)
+        return Result(threads: threads, shapes: step.shapes.map(time))
+    }
+
+    private func time(_ s: GemmShape) -> ShapeTiming {
+        var seed: UInt32 = 12345
+        func fill(_ count: Int) -> [Float] {
+            (0..<count).map { _ in
+                seed = seed &* 1_664_525 &+ 1_013_904_223   // Numerical Recipes LCG
+                return Float(seed >> 8) / Float(1 << 23) - 1
+            }
+        }
+        let a = fill(s.m * s.k), b = fill(s.k * s.n)
+        var c = [Float](repeating: 0, count: s.m * s.n)
+        // Leading dimensions of row-major storage, as BLAS.gemm computes them.
+        let lda = Int32(s.transA ? s.m : s.k), ldb = Int32(s.transB ? s.k : s.n), ldc = Int32(s.n)
+        var samples: [Double] = []
+        samples.reserveCapacity(repeats)
+        var allocations = 0
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    let out = pc.baseAddress
+                    let call = {
+                        cblas_sgemm(CblasRowMajor, s.transA ? CblasTrans : CblasNoTrans,
+                                    s.transB ? CblasTrans : CblasNoTrans,
+                                    Int32(s.m), Int32(s.n), Int32(s.k), 1,
+                                    pa.baseAddress, lda, pb.baseAddress, ldb, 0, out, ldc)
+                    }
+                    call(); call()
+                    allocations = AllocationCounter.counting { for _ in 0..<repeats { call() } }.allocations
+                    for _ in 0..<repeats { samples.append(timed(call).seconds) }
+                }
+            }
+        }
+        return ShapeTiming(shape: s, medianSeconds: Statistics.median(samples) ?? .nan,
+                           allocationsPerCall: Double(allocations) / Double(repeats))
+    }
+}

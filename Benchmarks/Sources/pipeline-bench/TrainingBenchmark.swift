@@ -1,0 +1,85 @@
+import Nets
+
+/// Times training epochs of the study's base MLP (784-512-256-256-128-10,
+/// PyTorch init from seed 42, SGD lr 0.01 momentum 0.9, batches of 256,
+/// last partial batch dropped, reshuffled each epoch as DataLoader does) on
+/// the 50,000 train-split images, and evaluation on the 10,000 validation ones.
+///
+/// Per activation: a fresh network; an allocation probe (after one untimed
+/// step, one call of 1 step and one of 1 + `probeSteps` steps, counting heap
+/// allocations; this also warms caches up); then `epochs` timed calls of `Trainer.trainEpoch` (the
+/// shuffle is made before the clock starts); then three timed
+/// `Trainer.evaluate` passes over the validation images. OpenBLAS threads
+/// must be set by the caller.
+struct TrainingBenchmark {
+    static let batchSize = 256
+    static let probeSteps = 10
+
+    struct Result: Sendable {
+        var activation: ActivationKind
+        var epochSeconds: [Double]
+        /// CPU seconds (all threads) of each timed epoch: less sensitive than wall time to
+        /// other work on the machine, since time spent waiting for a core is not counted.
+        var epochCPUSeconds: [Double]
+        var samplesPerEpoch: Int
+        var stepsPerEpoch: Int
+        /// Heap allocations per training step (difference of the two probes / probeSteps).
+        var allocationsPerStep: Double
+        /// Heap allocations of one `trainEpoch` call beyond its steps.
+        var allocationsPerCall: Double
+        var evaluationSeconds: [Double]
+        var evaluationImages: Int
+
+        var medianEpochSeconds: Double { Statistics.median(epochSeconds) ?? .nan }
+        var fastestEpochSeconds: Double { epochSeconds.min() ?? .nan }
+        var medianEpochCPUSeconds: Double { Statistics.median(epochCPUSeconds) ?? .nan }
+        var samplesPerSecond: Double { Double(samplesPerEpoch) / medianEpochSeconds }
+        var evaluationImagesPerSecond: Double { Double(evaluationImages) / (Statistics.median(evaluationSeconds) ?? .nan) }
+    }
+
+    let data: BenchData
+    let epochs: Int
+
+    func run(_ activation: ActivationKind) throws -> Result {
+        let config = MLPConfig.base(activation)
+        var generator = TorchGenerator(seed: 42)
+        let model = try MLP(config: config, layers: try Self.initialLayers(config, &generator))
+        let trainer = try Trainer(model: model, optimizer: try SGD(learningRate: 0.01, momentum: 0.9),
+                                  batchSize: Self.batchSize)
+
+        let batch = Self.batchSize
+        let probeOrder = Array(data.train.prefix(batch * (1 + Self.probeSteps)))
+        _ = try trainer.trainEpoch(data: data.images, order: Array(probeOrder.prefix(batch)))   // first-call setup
+        let one = try AllocationCounter.counting { try trainer.trainEpoch(data: data.images, order: Array(probeOrder.prefix(batch))) }
+        let many = try AllocationCounter.counting { try trainer.trainEpoch(data: data.images, order: probeOrder) }
+
+        var seconds: [Double] = [], cpuSeconds: [Double] = []
+        var stats: EpochStats?
+        for _ in 0..<epochs {
+            let positions = DataLoaderShuffle.epochOrder(count: data.train.count, generator: &generator)
+            let order = positions.map { data.train[$0] }
+            let cpuBefore = processCPUSeconds()
+            let run = try timed { try trainer.trainEpoch(data: data.images, order: order) }
+            cpuSeconds.append(processCPUSeconds() - cpuBefore)
+            seconds.append(run.seconds)
+            stats = run.result
+        }
+        var evaluation: [Double] = []
+        for _ in 0..<3 {
+            evaluation.append(try timed { try trainer.evaluate(data: data.images, indices: data.validation) }.seconds)
+        }
+        let perStep = Double(many.allocations - one.allocations) / Double(Self.probeSteps)
+        return Result(activation: activation, epochSeconds: seconds, epochCPUSeconds: cpuSeconds,
+                      samplesPerEpoch: stats?.samples ?? 0, stepsPerEpoch: stats?.batches ?? 0,
+                      allocationsPerStep: perStep, allocationsPerCall: Double(one.allocations) - perStep,
+                      evaluationSeconds: evaluation, evaluationImages: data.validation.count)
+    }
+
+    /// `LinearInit.mlp` as `LinearParameters`, drawing from `generator` (seeded 42 as the notebook does).
+    static func initialLayers(_ config: MLPConfig, _ generator: inout TorchGenerator) throws -> [LinearParameters] {
+        let sizes = config.layerSizes
+        return try LinearInit.mlp(sizes: sizes, generator: &generator).enumerated().map { i, layer in
+            try LinearParameters(inFeatures: sizes[i], outFeatures: sizes[i + 1], weight: layer.weight, bias: layer.bias)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Nets
+
+// pipeline-bench: training speed of the study's MLP against sgemm's own speed
+// on the same shapes. Prints tables; writes the figures as JSON (see BenchResults).
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("pipeline-bench: error: \(message)\n".utf8))
+    exit(2)
+}
+
+let options: BenchOptions
+do { options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst())) } catch { fail("\(error)") }
+if options.help { print(BenchOptions.usage); exit(0) }
+
+let loadBefore = MachineLoad.current()
+print("pipeline-bench: load average \(MachineLoad.describe(loadBefore)) (1/5/15 min) on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+let data: BenchData
+do { data = try BenchData.load(from: options.dataDirectory) } catch { fail("\(error)") }
+
+let batch = TrainingBenchmark.batchSize
+let step = TrainingStepGemms(sizes: MLPConfig.base(.relu).layerSizes, batch: batch)
+let stepsPerEpoch = data.train.count / batch
+let epochFlops = step.flops * Double(stepsPerEpoch)
+
+// sgemm first at one thread, then at the training thread count (which stays set for training).
+let sgemm = SgemmBenchmark(step: step, repeats: options.sgemmRepeats)
+let sgemm1 = sgemm.run(threads: 1)
+let sgemmN = options.threads == 1 ? sgemm1 : sgemm.run(threads: options.threads)
+print("\(BLAS.configDescription)")
+print(String(format: "one epoch: %d steps of %d, %.1f GFLOP of matrix products", stepsPerEpoch, batch, epochFlops / 1e9))
+
+var shapeTable = TextTable(["sgemm shape (m x n x k, op)", "ms 1 thread", "GFLOP/s", "ms \(options.threads) threads", "GFLOP/s "])
+for (one, many) in zip(sgemm1.shapes, sgemmN.shapes) {
+    shapeTable.add([one.shape.label, String(format: "%.3f", one.medianSeconds * 1e3), String(format: "%.0f", one.gflops),
+                    String(format: "%.3f", many.medianSeconds * 1e3), String(format: "%.0f", many.gflops)])
+}
+shapeTable.add(["one step", String(format: "%.2f", sgemm1.stepSeconds * 1e3), String(format: "%.0f", sgemm1.gflops),
+                String(format: "%.2f", sgemmN.stepSeconds * 1e3), String(format: "%.0f", sgemmN.gflops)])
+print(shapeTable.rendered)
+print(String(format: "GEMM floor per epoch: %.2f s at 1 thread, %.2f s at %d threads", sgemm1.stepSeconds * Double(stepsPerEpoch),
+             sgemmN.stepSeconds * Double(stepsPerEpoch), options.threads))
+print(String(format: "heap allocations inside sgemm per step: %.1f at 1 thread, %.1f at %d threads\n",
+             sgemm1.allocationsPerStep, sgemmN.allocationsPerStep, options.threads))
+
+let bench = TrainingBenchmark(data: data, epochs: options.epochs)
+var results: [TrainingBenchmark.Result] = []
+var table = TextTable(["activation", "s/epoch (median)", "all epochs", "CPU s/epoch", "samples/s", "GFLOP/s", "x floor",
+                       "allocs/step", "beyond sgemm", "eval images/s"])
+print("training, \(options.threads) OpenBLAS threads, \(options.epochs) timed epochs per activation:")
+for activation in options.activations {
+    let r: TrainingBenchmark.Result
+    do { r = try bench.run(activation) } catch { fail("training \(activation.rawValue): \(error)") }
+    results.append(r)
+    let median = r.medianEpochSeconds
+    table.add([activation.rawValue, String(format: "%.3f", median),
+               r.epochSeconds.map { String(format: "%.2f", $0) }.joined(separator: " "),
+               String(format: "%.2f", r.medianEpochCPUSeconds),
+               String(format: "%.0f", r.samplesPerSecond), String(format: "%.1f", epochFlops / median / 1e9),
+               String(format: "%.2f", median / (sgemmN.stepSeconds * Double(stepsPerEpoch))),
+               String(format: "%.1f", r.allocationsPerStep), String(format: "%.1f", r.allocationsPerStep - sgemmN.allocationsPerStep),
+               String(format: "%.0f", r.evaluationImagesPerSecond)])
+    print(String(format: "  %@ %.3f s/epoch (load %@)", activation.rawValue, median, MachineLoad.describe(MachineLoad.current())))
+}
+print("")
+print(table.rendered)
+let loadAfter = MachineLoad.current()
+print("load average after: \(MachineLoad.describe(loadAfter))")
+
+let measured = results
+func byActivation<T>(_ value: (TrainingBenchmark.Result) -> T) -> [String: T] {
+    Dictionary(uniqueKeysWithValues: measured.map { ($0.activation.rawValue, value($0)) })
+}
+let output = BenchResults(
+    measuredAt: ISO8601DateFormatter().string(from: Date()),
+    loadAverageBefore: loadBefore, loadAverageAfter: loadAfter,
+    openblas: BLAS.configDescription, threads: options.threads, epochsTimed: options.epochs,
+    batchSize: batch, stepsPerEpoch: stepsPerEpoch, epochGflop: epochFlops / 1e9,
+    trainEpochSeconds: byActivation(\.medianEpochSeconds),
+    trainEpochSecondsAll: byActivation(\.epochSeconds),
+    trainEpochSecondsMin: byActivation(\.fastestEpochSeconds),
+    trainEpochCPUSeconds: byActivation(\.medianEpochCPUSeconds),
+    trainSamplesPerSecond: byActivation(\.samplesPerSecond),
+    trainGflops: byActivation { epochFlops / $0.medianEpochSeconds / 1e9 },
+    allocationsPerStep: byActivation(\.allocationsPerStep),
+    sgemmAllocationsPerStep: sgemmN.allocationsPerStep,
+    evalImagesPerSecond: byActivation(\.evaluationImagesPerSecond),
+    sgemmGflops: sgemmN.gflops, sgemmGflops1Thread: sgemm1.gflops,
+    gemmFloorSeconds: sgemmN.stepSeconds * Double(stepsPerEpoch),
+    gemmFloorSeconds1Thread: sgemm1.stepSeconds * Double(stepsPerEpoch),
+    sgemmShapes: sgemmN.shapes.map { .init(label: $0.shape.label, seconds: $0.medianSeconds, gflops: $0.gflops) })
+do {
+    try output.encoded().write(to: URL(fileURLWithPath: options.output), options: .atomic)
+    print("wrote \(options.output)")
+} catch {
+    fail("\(options.output): cannot write the results: \(error)")
+}
