@@ -10,7 +10,14 @@ struct RunEnvironment {
 
     static func current(threads: Int) -> RunEnvironment {
         RunEnvironment(cpu: cpuModel(), cores: ProcessInfo.processInfo.activeProcessorCount,
-                       blas: BLAS.configDescription, threads: threads)
+                       blas: buildDescription(BLAS.configDescription), threads: threads)
+    }
+
+    /// OpenBLAS's build string without its current thread count: that count is
+    /// process state left by whichever stage ran last, and would make the
+    /// report's bytes depend on which stages were cached.
+    static func buildDescription(_ config: String) -> String {
+        config.replacingOccurrences(of: #" threads=[0-9]+$"#, with: "", options: .regularExpression)
     }
 
     /// The first "model name" of /proc/cpuinfo (Linux), or "unknown".
