@@ -55,9 +55,16 @@ public final class Engine: @unchecked Sendable {
 
         let st = RunState(free: max(1, options.jobs))
         var pending = pipeline.stages.filter { selected.contains($0.name) }
+        let order = Dictionary(uniqueKeysWithValues: pipeline.stages.enumerated().map { ($1.name, $0) })
 
         cond.lock()
         while true {
+            // Stages sent back by a corrupt input: the producers, then their consumer.
+            if !st.requeue.isEmpty {
+                for r in st.requeue where !pending.contains(where: { $0.name == r.name }) { pending.append(r) }
+                st.requeue = []
+                pending.sort { order[$0.name, default: 0] < order[$1.name, default: 0] }
+            }
             var changed = true
             while changed {
                 changed = false
@@ -74,6 +81,7 @@ public final class Engine: @unchecked Sendable {
                     if let r = e.record, !forced.contains(s.name) {
                         st.results[s.name] = r
                         st.summary.cached += 1
+                        st.cachedNames.insert(s.name)
                         if console.verbose { console.line("skip \(s.name) (cached)") }
                         pending.remove(at: i); changed = true; continue
                     }
@@ -91,6 +99,16 @@ public final class Engine: @unchecked Sendable {
                         let outcome = Result { try execute(s, key: key, inputs: inputs, deps: depRecords, threads: threads) }
                         cond.lock()
                         switch outcome {
+                        case .failure(let error as CorruptInputError) where !st.requeued.contains(s.name) && !Interruption.isRequested:
+                            // Once per stage: a second corruption of the same inputs is a failure, not a loop.
+                            st.requeued.insert(s.name)
+                            console.error("note: \(error)")
+                            for p in error.producers {
+                                st.results[p] = nil
+                                if st.cachedNames.remove(p) != nil { st.summary.cached -= 1 }
+                                if let stage = self.pipeline.stages.first(where: { $0.name == p }) { st.requeue.append(stage) }
+                            }
+                            st.requeue.append(s)
                         case .success(let r):
                             st.results[s.name] = r
                             st.summary.ran += 1
@@ -141,6 +159,9 @@ public final class Engine: @unchecked Sendable {
         var blocked = Set<String>()
         var running = 0
         var runningKeys = Set<String>()
+        var cachedNames = Set<String>()
+        var requeued = Set<String>()
+        var requeue: [StageInstance] = []
         var free: Int
         init(free: Int) { self.free = free }
     }
@@ -150,6 +171,7 @@ public final class Engine: @unchecked Sendable {
     /// Runs one stage in a staging folder and publishes its outputs.
     func execute(_ s: StageInstance, key: String, inputs: [String: [String: String]], deps: [(String, RunRecord)], threads: Int) throws -> RunRecord {
         let started = Date()
+        if let corrupt = try store.corruptInputs(of: s.name, deps: deps) { throw corrupt }
         let staging = try store.makeStaging(String(key.prefix(12)))
         defer { try? FileManager.default.removeItem(at: staging) }
         let out = staging.appendingPathComponent("out")
