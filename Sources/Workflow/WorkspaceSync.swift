@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 
 /// Copies published files to their workspace paths (pipeline.json's `outputs`)
 /// and tells which workspace files differ from the store.
@@ -34,6 +35,11 @@ public struct WorkspaceSync: Sendable {
         let target = root.appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: store.objectURL(file.hash).path) else {
             throw EngineError("\(store.objectURL(file.hash).path): object missing while copying to \(path)")
+        }
+        // The copy reads every byte anyway: check them, so a flipped byte never reaches the workspace.
+        guard SHA256.hash(data).hex == file.hash else {
+            try store.quarantineObject(file.hash)
+            throw EngineError("\(path): store object \(file.hash) does not match its hash; moved it to quarantine/ (the next `pipeline run` rebuilds it)")
         }
         try AtomicFile.write(data, to: target)
         statCache.remember(target.path, hash: file.hash)
