@@ -29,8 +29,11 @@ recorded_stages() {
 
 # The artifacts of a finished project, one "stage file hash" line each, plus
 # every workspace output file with its hash: byte identity of all results.
+# train's timing.json holds wall-clock seconds by design (nothing reads it),
+# so it alone is left out.
 artifacts() {
   local dir=$1
-  jq -r '.stages | to_entries[] | .key as $s | .value.outputs | to_entries[] | "\($s) \(.key) \(.value.hash)"' "$dir/pipeline.lock.json" | sort
+  jq -r '.stages | to_entries[] | .key as $s | .value.outputs | to_entries[] | "\($s) \(.key) \(.value.hash)"' "$dir/pipeline.lock.json" \
+    | grep -v ' timing.json ' | sort
   (cd "$dir" && find outputs -type f | sort | xargs sha256sum)
 }
