@@ -1,14 +1,15 @@
 import Testing
 import Foundation
 
-/// `src` writes a file, `up` upper-cases it, `cat` copies `up`'s file and
-/// counts its runs in a file outside the store.
+/// `src` writes a file, `up` upper-cases it, `cat` copies `up`'s file plus a
+/// line (so no two stages share an object) and counts its runs in a file
+/// outside the store.
 func corruptionPipeline(counter: URL, suffix: String = "") -> String {
     #"""
     {"version": 1, "stages": {
       "src": {"kind": "write", "params": {"files": {"a.txt": "hello world\n"}}},
       "up": {"kind": "shell", "deps": ["src"], "params": {"cmd": "tr a-z A-Z < $IN_SRC/a.txt > out.txt"}},
-      "cat": {"kind": "shell", "deps": ["up"], "params": {"cmd": "echo cat >> \#(counter.path); cat $IN_UP/out.txt > all.txt\#(suffix)"}}},
+      "cat": {"kind": "shell", "deps": ["up"], "params": {"cmd": "echo cat >> \#(counter.path); cat $IN_UP/out.txt > all.txt; echo end >> all.txt\#(suffix)"}}},
      "outputs": [{"stage": "cat", "path": "outputs"}]}
     """#
 }
@@ -65,7 +66,7 @@ func verifyFindsDamagedObject(_ how: String) throws {
     let r = try cli.run("run", "-v", "-j", "1")
     #expect(r.code == 0, "\(r.stderr)")
     #expect(r.stdout.contains("run  up ("), "\(r.stdout)")
-    #expect(cli.read("outputs/all.txt") == "HELLO WORLD\nmore\n")
+    #expect(cli.read("outputs/all.txt") == "HELLO WORLD\nend\nmore\n")
 }
 
 /// A same-size flipped byte passes the size check; the engine re-hashes the
@@ -78,21 +79,27 @@ func verifyFindsDamagedObject(_ how: String) throws {
     let r = try cli.run("run", "-v", "-j", "1")
     print("run after a flipped input byte: exit \(r.code)\n\(r.stdout)\(r.stderr)")
     #expect(r.code == 0, "\(r.stderr)")
-    #expect(cli.read("outputs/all.txt") == "HELLO WORLD\nmore\n", "the consumer must not read the flipped byte")
+    #expect(cli.read("outputs/all.txt") == "HELLO WORLD\nend\nmore\n", "the consumer must not read the flipped byte")
     #expect(r.stderr.contains("up"), "the corruption is reported")
     #expect(try cli.run("verify").code == 0)
 }
 
 /// A flipped byte in an object that is only copied to the workspace is not
-/// copied out: the restore checks the hash and reruns the producer.
+/// copied out: the restore checks the hash, quarantines the object and fails
+/// with one error; the next run rebuilds it.
 @Test func flippedFinalObjectIsNotCopiedToTheWorkspace() throws {
     let (cli, _) = try preparedCorruptionProject()
     try damage(try objectPath(cli, stage: "cat", file: "all.txt")) { $0[0] ^= 0x01 }
     try FileManager.default.removeItem(at: cli.dir.appendingPathComponent("outputs/all.txt"))
     let r = try cli.run("run", "-j", "1")
-    print("restore from a flipped object: exit \(r.code)\n\(r.stdout)\(r.stderr)")
-    #expect(r.code != 0 || cli.read("outputs/all.txt") == "HELLO WORLD\n", "never a corrupt workspace file")
-    #expect(cli.read("outputs/all.txt") != "IELLO WORLD\n")
+    print("restore from a flipped object: exit \(r.code): \(r.stderr)")
+    #expect(r.code == 1)
+    #expect(r.stderr.hasPrefix("error: outputs/all.txt: store object ") && r.stderr.contains("does not match its hash"))
+    #expect(cli.read("outputs/all.txt") == nil, "never a corrupt workspace file")
+    let again = try cli.run("run", "-j", "1")
+    #expect(again.code == 0)
+    #expect(again.stdout.contains("run  cat ("))
+    #expect(cli.read("outputs/all.txt") == "HELLO WORLD\nend\n")
 }
 
 /// A hand-edited workspace output is reported by `status` and restored by the
@@ -104,6 +111,6 @@ func verifyFindsDamagedObject(_ how: String) throws {
     #expect(s.stdout.contains("stale       cat (workspace output outputs/all.txt modified)"), "\(s.stdout)")
     let r = try cli.run("run")
     #expect(normalized(r.stdout) == "copy outputs/all.txt\n0 ran, 3 cached, 0 failed in Ns\n")
-    #expect(cli.read("outputs/all.txt") == "HELLO WORLD\n")
+    #expect(cli.read("outputs/all.txt") == "HELLO WORLD\nend\n")
     #expect(try String(contentsOf: counter, encoding: .utf8) == "cat\n")
 }

@@ -23,10 +23,18 @@ enum ReliabilityData {
          "t10k-images-idx3-ubyte": images(5), "t10k-labels-idx1-ubyte": labels(5)]
     }
 
-    static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+    static func gzip(_ bytes: [UInt8]) throws -> [UInt8] { try filter("/usr/bin/gzip", ["-n", "-c"], bytes) }
+
+    /// Hex SHA-256 by the system tool (this test target links no crypto).
+    static func sha256(_ bytes: [UInt8]) throws -> String {
+        String(decoding: try filter("/usr/bin/sha256sum", [], bytes), as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+    }
+
+    /// `tool args` with `bytes` on stdin; its stdout.
+    static func filter(_ tool: String, _ args: [String], _ bytes: [UInt8]) throws -> [UInt8] {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/gzip")
-        p.arguments = ["-n", "-c"]
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = args
         let input = Pipe(), output = Pipe()
         p.standardInput = input
         p.standardOutput = output

@@ -32,8 +32,8 @@ func mutateIDX(_ bytes: [UInt8], _ rng: inout IDXFuzzRandom) -> [UInt8] {
     return b
 }
 
-/// 3,000 seeded mutants each of an image and a label file through
-/// `IDXFile.parse` and `FashionSet.load`, and 600 mutants of their gzip
+/// 1,500 seeded mutants each of an image and a label file through
+/// `IDXFile.parse` and `FashionSet.load`, and 300 mutants of their gzip
 /// through `Gunzip`: only thrown errors naming the file, never a crash.
 @Test func idxAndGzipFuzzNeverCrashes() throws {
     let dir = try makeTempDirectory()
@@ -43,7 +43,7 @@ func mutateIDX(_ bytes: [UInt8], _ rng: inout IDXFuzzRandom) -> [UInt8] {
     var accepted = 0, rejected = 0, unnamed: [String] = []
     let started = Date()
     let imagesURL = dir.appendingPathComponent("i"), labelsURL = dir.appendingPathComponent("l")
-    for round in 0..<3000 {
+    for round in 0..<1500 {
         var mi = images, ml = labels
         for _ in 0..<(1 + rng.below(2)) { if round % 2 == 0 { mi = mutateIDX(mi, &rng) } else { ml = mutateIDX(ml, &rng) } }
         for (bytes, name) in [(mi, "images.idx"), (ml, "labels.idx")] {
@@ -58,7 +58,7 @@ func mutateIDX(_ bytes: [UInt8], _ rng: inout IDXFuzzRandom) -> [UInt8] {
     let gz = Deflate.compress(images)
     let gzURL = dir.appendingPathComponent("x.gz"), outURL = dir.appendingPathComponent("x")
     var gzRejected = 0
-    for _ in 0..<600 {
+    for _ in 0..<300 {
         var m = gz
         for _ in 0..<(1 + rng.below(2)) { m = mutateIDX(m, &rng) }
         try Data(m).write(to: gzURL)
@@ -67,8 +67,8 @@ func mutateIDX(_ bytes: [UInt8], _ rng: inout IDXFuzzRandom) -> [UInt8] {
             if !"\(error)".contains("x.gz") { unnamed.append("\(error)") }
         }
     }
-    print("IDX fuzz: 3000 pairs (\(accepted) accepted, \(rejected) rejected), 600 gzip mutants (\(gzRejected) rejected), \(unnamed.count) errors not naming the file, \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
-    #expect(rejected > 2000)
-    #expect(gzRejected > 300)
+    print("IDX fuzz: 1500 pairs (\(accepted) accepted, \(rejected) rejected), 300 gzip mutants (\(gzRejected) rejected), \(unnamed.count) errors not naming the file, \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+    #expect(rejected > 1000)
+    #expect(gzRejected > 150)
     #expect(unnamed.isEmpty, "\(unnamed.prefix(5))")
 }
