@@ -13,6 +13,9 @@ import Foundation
 /// Atomicity: a stage writes into `tmp/`; its files are hashed, fsynced and
 /// renamed into `objects/`, and the run record is written last. Only the
 /// process holding the store lock publishes.
+///
+/// Integrity: a stage about to run first re-hashes the objects it will read; a
+/// corrupt one is quarantined and its producer runs again first (once per stage).
 public final class Engine: @unchecked Sendable {
     public let pipeline: Pipeline
     public let store: Store
