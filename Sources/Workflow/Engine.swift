@@ -137,6 +137,15 @@ public final class Engine: @unchecked Sendable {
 
         var summary = st.summary
         let results = st.results
+        // A run killed while copying leaves `.tmp-` files among the user's outputs: sweep them.
+        var outputDirs: Set<String> = [pipeline.root.path]
+        for o in pipeline.outputs {
+            guard let r = results[o.stage] else { continue }
+            for (path, _) in sync.expected([o], stage: o.stage, record: r) {
+                outputDirs.insert(pipeline.root.appendingPathComponent(path).deletingLastPathComponent().path)
+            }
+        }
+        sync.removeStaleTemps(in: outputDirs)
         for o in pipeline.outputs {
             guard let r = results[o.stage] else { continue }
             for (path, file) in sync.expected([o], stage: o.stage, record: r) where try sync.problem(path, file) != nil {

@@ -44,4 +44,18 @@ public struct WorkspaceSync: Sendable {
         try AtomicFile.write(data, to: target)
         statCache.remember(target.path, hash: file.hash)
     }
+
+    /// Removes `.tmp-<name>-<pid>-<id>` files that a killed run's atomic copy
+    /// left in `dirs` (workspace output folders, the project root), when that
+    /// pid is no longer running on this host; a live writer's temp is kept.
+    public func removeStaleTemps(in dirs: Set<String>) {
+        let fm = FileManager.default
+        for dir in dirs.sorted() {
+            for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where name.hasPrefix(".tmp-") {
+                let parts = name.split(separator: "-")
+                guard parts.count >= 4, let pid = pid_t(parts[parts.count - 2]), pid > 0 else { continue }
+                if kill(pid, 0) != 0 && errno == ESRCH { unlink(dir + "/" + name) }
+            }
+        }
+    }
 }
