@@ -114,3 +114,21 @@ func verifyFindsDamagedObject(_ how: String) throws {
     #expect(cli.read("outputs/all.txt") == "HELLO WORLD\nend\n")
     #expect(try String(contentsOf: counter, encoding: .utf8) == "cat\n")
 }
+
+/// A run killed while copying leaves `.tmp-<name>-<pid>-<id>` beside a
+/// workspace output; the next run removes those of dead pids and keeps a live
+/// writer's (here: this test process).
+@Test func staleWorkspaceTempsOfDeadRunsAreSwept() throws {
+    let (cli, _) = try preparedCorruptionProject()
+    let dead = Process()
+    dead.executableURL = URL(fileURLWithPath: "/bin/true")
+    try dead.run()
+    dead.waitUntilExit()
+    let stale = ["outputs/.tmp-all.txt-\(dead.processIdentifier)-0F572E10", ".tmp-pipeline.lock.json-\(dead.processIdentifier)-12AB34CD"]
+    let live = "outputs/.tmp-all.txt-\(getpid())-99999999"
+    for p in stale + [live] { try Data("half".utf8).write(to: cli.dir.appendingPathComponent(p)) }
+    let r = try cli.run("run")
+    #expect(r.code == 0)
+    for p in stale { #expect(cli.read(p) == nil, "\(p) should be gone") }
+    #expect(cli.read(live) == "half", "a live writer's temp file is not touched")
+}

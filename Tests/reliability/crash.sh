@@ -42,7 +42,7 @@ for f in $fractions; do
   "$bin" run -v >run1.out 2>run1.err & pid=$!
   sleep "$delay"
   kill -s "$sig" "$pid" 2>/dev/null
-  wait "$pid"; rc=$?
+  { wait "$pid"; } 2>/dev/null; rc=$?   # no "Killed" job notice
   before=$(recorded_stages .pipeline)
   running=$(awk '/^run  /{r[$2]=1} /^done /{delete r[$2]} END{for (s in r) printf "%s ", s}' run1.out)
   label="$sig#$i at ${delay}s (rc $rc; records $(echo "$before" | grep -c .); running: ${running:-none})"
