@@ -47,5 +47,9 @@ study-check: build
 bench: build
 	PIPELINE_BIN=$(abspath $(BIN)) bash Benchmarks/run.sh
 
+# The slow campaign (crash x25 and full disk on the mini study): docs/reliability.md.
+reliability: build
+	PIPELINE_BIN=$(abspath $(BIN)) bash Tests/reliability/run.sh
+
 clean:
 	rm -rf .build

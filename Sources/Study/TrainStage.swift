@@ -47,6 +47,8 @@ struct TrainStage: StageKind {
 
     static let name = "train"
     static let version = 2  // 2: Nets splits products into fixed row blocks
+    // Results do not depend on the thread count (Nets splits its products into
+    // fixed row blocks); two threads only make a lone training faster.
     static let maxThreads = 2
     static let summary = "train one network with SGD, early stopping on validation accuracy"
     static let volatileOutputs: Set<String> = ["timing.json"]

@@ -17,6 +17,9 @@ import Foundation
 /// shared (so gc/verify wait), claims each key it computes (`StageClaim`; a key
 /// claimed elsewhere is polled, then reused), and takes the brief meta lock
 /// only to rewrite pipeline.lock.json, statcache.json and workspace outputs.
+///
+/// Integrity: a stage about to run first re-hashes the objects it will read; a
+/// corrupt one is quarantined and its producer runs again first (once per stage).
 public final class Engine: @unchecked Sendable {
     public let pipeline: Pipeline
     public let store: Store
@@ -61,9 +64,16 @@ public final class Engine: @unchecked Sendable {
 
         let st = RunState(free: max(1, options.jobs))
         var pending = pipeline.stages.filter { selected.contains($0.name) }
+        let order = Dictionary(uniqueKeysWithValues: pipeline.stages.enumerated().map { ($1.name, $0) })
 
         cond.lock()
         while true {
+            // Stages sent back by a corrupt input: the producers, then their consumer.
+            if !st.requeue.isEmpty {
+                for r in st.requeue where !pending.contains(where: { $0.name == r.name }) { pending.append(r) }
+                st.requeue = []
+                pending.sort { order[$0.name, default: 0] < order[$1.name, default: 0] }
+            }
             var changed = true
             var claimedElsewhere = false
             while changed {
@@ -119,6 +129,16 @@ public final class Engine: @unchecked Sendable {
                         claim.release()  // after the record is published (or the stage failed)
                         cond.lock()
                         switch outcome {
+                        case .failure(let error as CorruptInputError) where !st.requeued.contains(s.name) && !Interruption.isRequested:
+                            // Once per stage: a second corruption of the same inputs is a failure, not a loop.
+                            st.requeued.insert(s.name)
+                            console.error("note: \(error)")
+                            for p in error.producers {
+                                st.results[p] = nil
+                                if st.cachedNames.remove(p) != nil { st.summary.cached -= 1 }
+                                if let stage = self.pipeline.stages.first(where: { $0.name == p }) { st.requeue.append(stage) }
+                            }
+                            st.requeue.append(s)
                         case .success(let r):
                             st.results[s.name] = r
                             st.summary.ran += 1
@@ -147,6 +167,15 @@ public final class Engine: @unchecked Sendable {
         let results = st.results
         // The shared mutable files change only under the brief meta lock, never while a stage runs.
         try store.withMetaLock(message: { console.error($0) }) {
+            // A run killed while copying leaves `.tmp-` files among the user's outputs: sweep them.
+            var outputDirs: Set<String> = [pipeline.root.path]
+            for o in pipeline.outputs {
+                guard let r = results[o.stage] else { continue }
+                for (path, _) in sync.expected([o], stage: o.stage, record: r) {
+                    outputDirs.insert(pipeline.root.appendingPathComponent(path).deletingLastPathComponent().path)
+                }
+            }
+            sync.removeStaleTemps(in: outputDirs)
             for o in pipeline.outputs {
                 guard let r = results[o.stage] else { continue }
                 for (path, file) in sync.expected([o], stage: o.stage, record: r) where try sync.problem(path, file) != nil {
@@ -172,6 +201,7 @@ public final class Engine: @unchecked Sendable {
     func reuse(_ stage: String, _ r: RunRecord, _ st: RunState) {
         st.results[stage] = r
         st.summary.cached += 1
+        st.cachedNames.insert(stage)
         if let by = st.waitedFor[r.key] { console.line("reuse \(stage) (computed by \(by))") }
         else if console.verbose { console.line("skip \(stage) (cached)") }
     }
@@ -203,6 +233,9 @@ public final class Engine: @unchecked Sendable {
         var runningKeys = Set<String>()
         /// Keys found claimed by another process -> who held the claim.
         var waitedFor: [String: String] = [:]
+        var cachedNames = Set<String>()
+        var requeued = Set<String>()
+        var requeue: [StageInstance] = []
         var free: Int
         init(free: Int) { self.free = free }
     }
@@ -212,6 +245,7 @@ public final class Engine: @unchecked Sendable {
     /// Runs one stage in a staging folder and publishes its outputs.
     func execute(_ s: StageInstance, key: String, inputs: [String: [String: String]], deps: [(String, RunRecord)], threads: Int) throws -> RunRecord {
         let started = Date()
+        if let corrupt = try store.corruptInputs(of: s.name, deps: deps) { throw corrupt }
         let staging = try store.makeStaging(String(key.prefix(12)))
         defer { try? FileManager.default.removeItem(at: staging) }
         let out = staging.appendingPathComponent("out")

@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 
 /// Copies published files to their workspace paths (pipeline.json's `outputs`)
 /// and tells which workspace files differ from the store.
@@ -35,7 +36,26 @@ public struct WorkspaceSync: Sendable {
         guard let data = FileManager.default.contents(atPath: store.objectURL(file.hash).path) else {
             throw EngineError("\(store.objectURL(file.hash).path): object missing while copying to \(path)")
         }
+        // The copy reads every byte anyway: check them, so a flipped byte never reaches the workspace.
+        guard SHA256.hash(data).hex == file.hash else {
+            try store.quarantineObject(file.hash)
+            throw EngineError("\(path): store object \(file.hash) does not match its hash; moved it to quarantine/ (the next `pipeline run` rebuilds it)")
+        }
         try AtomicFile.write(data, to: target)
         statCache.remember(target.path, hash: file.hash)
+    }
+
+    /// Removes `.tmp-<name>-<pid>-<id>` files that a killed run's atomic copy
+    /// left in `dirs` (workspace output folders, the project root), when that
+    /// pid is no longer running on this host; a live writer's temp is kept.
+    public func removeStaleTemps(in dirs: Set<String>) {
+        let fm = FileManager.default
+        for dir in dirs.sorted() {
+            for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where name.hasPrefix(".tmp-") {
+                let parts = name.split(separator: "-")
+                guard parts.count >= 4, let pid = pid_t(parts[parts.count - 2]), pid > 0 else { continue }
+                if kill(pid, 0) != 0 && errno == ESRCH { unlink(dir + "/" + name) }
+            }
+        }
     }
 }

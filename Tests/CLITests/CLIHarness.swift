@@ -70,3 +70,12 @@ func normalized(_ s: String) -> String {
 func golden(_ name: String) throws -> String {
     try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("golden/\(name)"), encoding: .utf8)
 }
+
+/// Waits for a process from `CLI.start` and collects its output.
+func finish(_ started: (Process, Pipe, Pipe)) -> CLI.Output {
+    let (p, out, err) = started
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return CLI.Output(code: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+}

@@ -16,15 +16,6 @@ private func tempPath(_ tag: String) -> String {
     FileManager.default.temporaryDirectory.appendingPathComponent("\(tag)-\(UUID().uuidString)").path
 }
 
-/// Waits for a started process and collects its output.
-private func finish(_ started: (Process, Pipe, Pipe)) -> CLI.Output {
-    let (p, out, err) = started
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return CLI.Output(code: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-}
-
 /// Runs every argument list at once; returns the outputs and the wall time.
 private func together(_ cli: CLI, _ runs: [[String]]) throws -> ([CLI.Output], Double) {
     let t0 = Date()
@@ -33,9 +24,6 @@ private func together(_ cli: CLI, _ runs: [[String]]) throws -> ([CLI.Output], D
     return (outputs, Date().timeIntervalSince(t0))
 }
 
-private func ranCount(_ o: CLI.Output) -> Int {
-    Int(o.stdout.split(separator: "\n").last?.split(separator: " ").first ?? "") ?? -1
-}
 
 @Test func twoRunsOfOnePipelineSplitTheStages() throws {
     let log = tempPath("ran")
