@@ -6,7 +6,8 @@ import Foundation
 ///
 /// The inset keeps labels off the panel's corners, where an x label at the
 /// left edge would collide with the y axis's lowest label. Steps are tried
-/// from large to small (down to span / 100): the first giving exactly
+/// per decade from large to small (5, 2, 2.5, 1; down to span / 100): the
+/// first giving exactly
 /// `target` ticks wins, else the first giving `target - 1`, else the first
 /// giving `target + 1`, else the count nearest to `target`. Returns [] for a
 /// range that is not finite and increasing.
@@ -17,7 +18,8 @@ func axisTicks(lower: Double, upper: Double, target: Int = 3, inset: Double = 0.
     let top = (log10(span)).rounded(.down)
     var found: [[Double]] = []
     for e in stride(from: top, through: top - 2, by: -1) {
-        for m in [5, 2.5, 2, 1] {
+        // 2 before 2.5: rounder labels when both give the wanted count.
+        for m in [5, 2, 2.5, 1] {
             let step = m * pow(10, e)
             let first = (lo / step).rounded(.up), last = (hi / step).rounded(.down)
             // Multiply integers by the step (not accumulate) so 3 * 0.1 stays clean.

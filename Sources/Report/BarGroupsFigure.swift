@@ -7,15 +7,18 @@
 public struct BarGroupsFigure: GnuplotFigure {
     public var groups: [BarGroup]
     public var yLabel: String
+    /// Under every panel (e.g. "hidden layer"); none when nil.
+    public var xLabel: String?
     public var title: String?
     public var columns: Int
     public var panelWidth: Int
     public var panelHeight: Int
 
-    public init(groups: [BarGroup], yLabel: String, title: String? = nil, columns: Int? = nil,
-                panelWidth: Int = 340, panelHeight: Int = 320) {
+    public init(groups: [BarGroup], yLabel: String, xLabel: String? = nil, title: String? = nil, columns: Int? = nil,
+                panelWidth: Int = 300, panelHeight: Int = 300) {
         self.groups = groups
         self.yLabel = yLabel
+        self.xLabel = xLabel
         self.title = title
         self.columns = columns ?? groups.count
         self.panelWidth = panelWidth
@@ -46,6 +49,7 @@ public struct BarGroupsFigure: GnuplotFigure {
             })
         }
         let rows = (groups.count + columns - 1) / columns
+        let longLabels = groups.contains { $0.labels.contains { $0.count > 3 } }
         let header = title == nil ? 0 : 30
         var s = GnuplotScript(name: name, width: panelWidth * columns, height: panelHeight * rows + header)
         // Headroom above the tallest bar for its annotation.
@@ -56,12 +60,19 @@ public struct BarGroupsFigure: GnuplotFigure {
             "set boxwidth 0.7",
             "set key off",
             "set grid ytics",
-            "set xtics noenhanced nomirror rotate by -35 font ',8'",
+            // Short labels (layer numbers) stand upright; long ones are tilted so they do not collide.
+            "set xtics noenhanced nomirror font ',9'" + (longLabels ? " rotate by -30" : ""),
             "set ytics nomirror",
             "set yrange [0:\(NumberFormat.general(yMax))]",
             "set ylabel " + GnuplotText.quoted(yLabel),
+            // A fixed left margin keeps panels equally wide with or without the y label.
+            "set lmargin 8",
         ])
+        if let xLabel { s.add("set xlabel " + GnuplotText.quoted(xLabel) + " font ',10'") }
         for (i, g) in groups.enumerated() {
+            // The y label once per row of panels: the y range is shared.
+            if columns > 1 && i % columns == 1 { s.add("set ylabel ''") }
+            if columns > 1 && i % columns == 0 && i > 0 { s.add("set ylabel " + GnuplotText.quoted(yLabel)) }
             s.add("set title " + GnuplotText.quoted(g.title) + " font ',11'")
             s.add("set xrange [-0.6:\(NumberFormat.general(Double(g.values.count) - 0.4))]")
             s.add("plot \(s.data) index \(i) using 1:2:xtic(3) with boxes lc rgb '#4292c6', \\\n"
