@@ -7,15 +7,18 @@
 public struct BarGroupsFigure: GnuplotFigure {
     public var groups: [BarGroup]
     public var yLabel: String
+    /// Under every panel (e.g. "hidden layer"); none when nil.
+    public var xLabel: String?
     public var title: String?
     public var columns: Int
     public var panelWidth: Int
     public var panelHeight: Int
 
-    public init(groups: [BarGroup], yLabel: String, title: String? = nil, columns: Int? = nil,
-                panelWidth: Int = 340, panelHeight: Int = 320) {
+    public init(groups: [BarGroup], yLabel: String, xLabel: String? = nil, title: String? = nil, columns: Int? = nil,
+                panelWidth: Int = 300, panelHeight: Int = 300) {
         self.groups = groups
         self.yLabel = yLabel
+        self.xLabel = xLabel
         self.title = title
         self.columns = columns ?? groups.count
         self.panelWidth = panelWidth
@@ -46,22 +49,37 @@ public struct BarGroupsFigure: GnuplotFigure {
             })
         }
         let rows = (groups.count + columns - 1) / columns
+        let longLabels = groups.contains { $0.labels.contains { $0.count > 3 } }
         let header = title == nil ? 0 : 30
-        var s = GnuplotScript(name: name, width: panelWidth * columns, height: panelHeight * rows + header)
+        let height = panelHeight * rows + header
+        var s = GnuplotScript(name: name, width: panelWidth * columns, height: height)
+        let placement = panelPlacement()
         // Headroom above the tallest bar for its annotation.
         let yMax = top > 0 ? top * 1.18 : 1
         s.add([
-            "set multiplot layout \(rows),\(columns)" + (title.map { " title " + GnuplotText.quoted($0) + " font ',13'" } ?? ""),
+            // Placed by hand (origin, size) rather than `layout`: see panelPlacement.
+            "set multiplot" + (title.map { " title " + GnuplotText.quoted($0) + " font ',13'" } ?? ""),
             "set style fill solid 0.7 border lc rgb '#08306b'",
             "set boxwidth 0.7",
             "set key off",
             "set grid ytics",
-            "set xtics noenhanced nomirror rotate by -35 font ',8'",
+            // Short labels (layer numbers) stand upright; long ones are tilted so they do not collide.
+            "set xtics noenhanced nomirror scale 0 font ',9'" + (longLabels ? " rotate by -30" : ""),
             "set ytics nomirror",
             "set yrange [0:\(NumberFormat.general(yMax))]",
             "set ylabel " + GnuplotText.quoted(yLabel),
+            // A fixed left margin keeps panels equally wide with or without the y label.
+            "set lmargin 8",
         ])
+        if let xLabel { s.add("set xlabel " + GnuplotText.quoted(xLabel) + " font ',10'") }
         for (i, g) in groups.enumerated() {
+            // The y label once per row of panels: the y range is shared.
+            if columns > 1 && i % columns == 1 { s.add("set ylabel ''") }
+            if columns > 1 && i % columns == 0 && i > 0 { s.add("set ylabel " + GnuplotText.quoted(yLabel)) }
+            let (x, w) = placement[i]
+            let y = Double((rows - 1 - i / columns) * panelHeight) / Double(height)
+            s.add("set origin \(NumberFormat.fixed(x, 4)),\(NumberFormat.fixed(y, 4))")
+            s.add("set size \(NumberFormat.fixed(w, 4)),\(NumberFormat.fixed(Double(panelHeight) / Double(height), 4))")
             s.add("set title " + GnuplotText.quoted(g.title) + " font ',11'")
             s.add("set xrange [-0.6:\(NumberFormat.general(Double(g.values.count) - 0.4))]")
             s.add("plot \(s.data) index \(i) using 1:2:xtic(3) with boxes lc rgb '#4292c6', \\\n"
@@ -69,5 +87,24 @@ public struct BarGroupsFigure: GnuplotFigure {
         }
         s.add("unset multiplot")
         return (data.text, s.text)
+    }
+
+    /// Screen x and width of each panel. Within a row, widths are in
+    /// proportion to `bars + 3`, so a 10-bar panel gets room for its
+    /// annotations while a 4-bar one does not stretch; rows fill the width.
+    func panelPlacement() -> [(x: Double, width: Double)] {
+        var out: [(x: Double, width: Double)] = []
+        for start in stride(from: 0, to: groups.count, by: columns) {
+            let row = groups[start..<min(start + columns, groups.count)]
+            let weights = row.map { Double($0.values.count + 3) }
+            // A short last row keeps the same scale as a full row would have.
+            let total = weights.reduce(0, +) * Double(columns) / Double(row.count)
+            var x = 0.0
+            for w in weights {
+                out.append((x, w / total))
+                x += w / total
+            }
+        }
+        return out
     }
 }

@@ -51,6 +51,16 @@ public struct CurvesFigure: GnuplotFigure {
         }
     }
 
+    /// The smallest of 1, 2, 5, 10, 20, 50, ... giving at most 12 epoch tics.
+    static func epochStep(lastEpoch: Int, firstEpoch: Int) -> Int {
+        let span = max(lastEpoch - firstEpoch, 1)
+        var power = 1
+        while true {
+            for m in [1, 2, 5] where span / (m * power) + 1 <= 12 { return m * power }
+            power *= 10
+        }
+    }
+
     /// A colour-blind-safe palette (Okabe–Ito), cycled.
     static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
 
@@ -58,6 +68,7 @@ public struct CurvesFigure: GnuplotFigure {
         let fig = "CurvesFigure"
         guard !series.isEmpty else { throw FigureError(figure: fig, field: "series", expected: "at least one series") }
         var data = GnuplotData()
+        let length = series.map { $0.runs.map(\.count).max() ?? 0 }.max() ?? 0
         for s in series {
             guard s.runs.contains(where: { !$0.isEmpty }) else {
                 throw FigureError(figure: fig, field: "series[\(s.name)].runs", expected: "at least one run with at least one value")
@@ -78,7 +89,9 @@ public struct CurvesFigure: GnuplotFigure {
             "set grid",
             "set key outside right top noenhanced",
             "set style fill transparent solid 0.18 noborder",
-            "set xtics nomirror",
+            // Epochs are whole numbers: a step of 1, 2, 5, 10, ... keeps at most 12 tics.
+            "set xtics nomirror \(Self.epochStep(lastEpoch: firstEpoch + length - 1, firstEpoch: firstEpoch))",
+            "set xrange [\(firstEpoch):\(max(firstEpoch + length - 1, firstEpoch + 1))]",
             "set ytics nomirror",
         ])
         var parts: [String] = []

@@ -25,4 +25,14 @@ struct KernelDensityLine: Equatable {
         "\(file) index \(index) using 1:(\(NumberFormat.general(weight, digits: 9)))"
             + " smooth kdensity bandwidth \(NumberFormat.general(bandwidth, digits: 9))"
     }
+
+    /// The curve's height at `x`: `sum_i weight * N(x; sample_i, bandwidth)`,
+    /// the same sum gnuplot draws; used to size the y axis above its peak.
+    func value(at x: Double, sample: [Double]) -> Double {
+        let norm = weight / (bandwidth * (2 * Double.pi).squareRoot())
+        return sample.reduce(0) { acc, xi in
+            let z = (x - xi) / bandwidth
+            return acc + norm * exp(-0.5 * z * z)
+        }
+    }
 }

@@ -65,7 +65,7 @@ enum ReportFigures {
             caption: "Dead units per hidden layer (output exactly 0 for all \(d.images) train-split images), with the share of the layer's width.",
             figure: BarGroupsFigure(groups: [group("untrained ReLU", d.untrained), group("trained ReLU", d.trained),
                                              group("untrained deep ReLU", d.deepUntrained)],
-                                    yLabel: "dead units")))
+                                    yLabel: "dead units", xLabel: "hidden layer")))
 
         let ex = inputs.examples
         entries.append(.init(

@@ -69,13 +69,6 @@ struct GnuplotTests {
         #expect(GnuplotText.dataField("say \"hi\"\nthere") == "\"say 'hi' there\"")
     }
 
-    @Test func tickStepsAreRound() {
-        #expect(niceTickStep(span: 0.0123, ticks: 4) == 0.005)
-        #expect(niceTickStep(span: 10, ticks: 4) == 5)
-        #expect(niceTickStep(span: 4, ticks: 4) == 1)
-        #expect(niceTickStep(span: 0, ticks: 4) == 1)
-    }
-
     @Test func stridedSampleIsEvenAndDeterministic() {
         #expect(stridedSample(Array(0..<10), limit: 4) == [0, 2, 5, 7])
         #expect(stridedSample(Array(0..<3), limit: 4) == [0, 1, 2])

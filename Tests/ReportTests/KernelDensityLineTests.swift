@@ -45,6 +45,10 @@ struct KernelDensityLineTests {
         let diff = curve.map { abs($0.1 - expected($0.0, kde, sample)) }.max() ?? .nan
         print("kdensity: max |gnuplot - sum of Gaussians| = \(diff) (peak \(peak))")
         #expect(diff < 1e-4 * peak)
+        // The Swift evaluation that sizes the histogram grid's y axis follows gnuplot's line too.
+        let own = curve.map { abs($0.1 - kde.value(at: $0.0, sample: sample)) }.max() ?? .nan
+        print("kdensity: max |gnuplot - KernelDensityLine.value| = \(own)")
+        #expect(own < 1e-4 * peak)
         let area = zip(curve, curve.dropFirst()).reduce(0) { $0 + ($1.1.0 - $1.0.0) * ($1.0.1 + $1.1.1) / 2 }
         print("kdensity: area = \(area)")
         #expect(abs(area - 1) < 1e-3)
