@@ -37,7 +37,7 @@ enum ReportFigures {
         if let first = inputs.activationOutputs.first {
             entries.append(.init(
                 name: "activation-distributions",
-                caption: "Outputs of every layer but the last of each trained network (seed 42) on the first \(first.images) train-split images: density histograms of 50 bins with a kernel-density line.",
+                caption: "Outputs of every layer but the last of each trained network (seed 42) on the first \(first.images) train-split images: density histograms of 50 bins with a kernel-density line. Even layers are linear outputs, odd layers the activations after them.",
                 figure: HistogramGridFigure(
                     rows: inputs.activationOutputs.map { ReportInputs.displayName($0.activation) },
                     columns: first.layers.indices.map { "Layer \($0)" },
