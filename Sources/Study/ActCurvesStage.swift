@@ -23,7 +23,7 @@ struct ActCurvesStage: StageKind {
     }
 
     static let name = "act-curves"
-    static let version = 1
+    static let version = 2  // 2: vectorised exp and tanh
     static let summary = "each activation function and its derivative on a grid"
 
     func run(_ params: Params, in context: StageContext) throws {

@@ -22,7 +22,7 @@ struct EvaluateStage: StageKind {
     }
 
     static let name = "evaluate"
-    static let version = 2  // 2: Nets splits products into fixed row blocks
+    static let version = 3  // 2: Nets splits products into fixed row blocks; 3: vectorised exp and tanh
     static let summary = "test accuracy of a trained network"
 
     func run(_ params: Params, in context: StageContext) throws {

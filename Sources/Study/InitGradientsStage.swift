@@ -33,7 +33,7 @@ struct InitGradientsStage: StageKind {
     }
 
     static let name = "init-gradients"
-    static let version = 2  // 2: Nets splits products into fixed row blocks
+    static let version = 3  // 2: Nets splits products into fixed row blocks; 3: vectorised exp and tanh
     static let summary = "weight-gradient distributions of freshly initialised networks"
 
     func run(_ params: Params, in context: StageContext) throws {

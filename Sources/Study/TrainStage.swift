@@ -46,7 +46,7 @@ struct TrainStage: StageKind {
     }
 
     static let name = "train"
-    static let version = 2  // 2: Nets splits products into fixed row blocks
+    static let version = 3  // 2: Nets splits products into fixed row blocks; 3: vectorised exp and tanh
     // Results do not depend on the thread count (Nets splits its products into
     // fixed row blocks); two threads only make a lone training faster.
     static let maxThreads = 2
