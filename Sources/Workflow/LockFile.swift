@@ -6,6 +6,11 @@ import Foundation
 /// give the same bytes. Written atomically, and only when its content changes.
 public struct LockFile: Sendable {
     public var entries: [String: RunRecord]
+    /// The bytes `read` parsed (nil when built in memory or the file was absent),
+    /// so a later look can tell whether the file changed without parsing it again.
+    public var onDisk: Data? = nil
+
+    public init(entries: [String: RunRecord], onDisk: Data? = nil) { self.entries = entries; self.onDisk = onDisk }
 
     public static func url(root: URL) -> URL { root.appendingPathComponent("pipeline.lock.json") }
 
@@ -27,7 +32,25 @@ public struct LockFile: Sendable {
             }
             entries[s.key] = r
         }
-        return LockFile(entries: entries)
+        return LockFile(entries: entries, onDisk: data)
+    }
+
+    /// Whether the file at `root` still holds exactly the bytes this value was read from.
+    public func isCurrent(root: URL) -> Bool {
+        FileManager.default.contents(atPath: Self.url(root: root).path) == onDisk
+    }
+
+    /// True when writing `entries` would give `other`'s entries back: same stages,
+    /// and records equal apart from the host (which the file leaves out).
+    public func hasSameEntries(as other: LockFile) -> Bool {
+        guard entries.count == other.entries.count else { return false }
+        for (name, r) in entries {
+            guard var o = other.entries[name] else { return false }
+            var mine = r
+            mine.host = ""; o.host = ""
+            if mine != o { return false }
+        }
+        return true
     }
 
     public func data() -> Data {
