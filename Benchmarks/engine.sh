@@ -35,6 +35,8 @@ cd "$work"
 size=$(du -sm outputs | cut -f1)
 stages=$("$bin" dag | wc -l)
 echo "engine benchmark: $stages stages, ${size} MB of workspace outputs, binary $bin"
+# Wall-clock medians depend on the machine's load: say what it was.
+echo "load: $(uptime | sed 's/.*load average: //')"
 "$bin" run | tail -1
 
 hyperfine --warmup 3 --runs 30 --export-json "$work/bench.json" -N "$bin run" "$bin status" >/dev/null

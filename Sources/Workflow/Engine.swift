@@ -165,17 +165,21 @@ public final class Engine: @unchecked Sendable {
 
         var summary = st.summary
         let results = st.results
+        // A run killed while copying leaves `.tmp-` files among the user's outputs: sweep them.
+        // Only dead writers' temps go, so this needs no lock.
+        var outputDirs: Set<String> = [pipeline.root.path]
+        for o in pipeline.outputs {
+            guard let r = results[o.stage] else { continue }
+            for (path, _) in sync.expected([o], stage: o.stage, record: r) { outputDirs.insert(WorkspaceSync.parent(of: path, root: pipeline.root.path)) }
+        }
+        sync.removeStaleTemps(in: outputDirs)
+        // Nothing to write (the common no-op run): skip the meta lock and re-encoding the lock file.
+        if try nothingToWrite(results: results, lockFile: lockFile, sync: sync, statCache: statCache) {
+            finish(summary, start: start)
+            return summary
+        }
         // The shared mutable files change only under the brief meta lock, never while a stage runs.
         try store.withMetaLock(message: { console.error($0) }) {
-            // A run killed while copying leaves `.tmp-` files among the user's outputs: sweep them.
-            var outputDirs: Set<String> = [pipeline.root.path]
-            for o in pipeline.outputs {
-                guard let r = results[o.stage] else { continue }
-                for (path, _) in sync.expected([o], stage: o.stage, record: r) {
-                    outputDirs.insert(pipeline.root.appendingPathComponent(path).deletingLastPathComponent().path)
-                }
-            }
-            sync.removeStaleTemps(in: outputDirs)
             for o in pipeline.outputs {
                 guard let r = results[o.stage] else { continue }
                 for (path, file) in sync.expected([o], stage: o.stage, record: r) where try sync.problem(path, file) != nil {
@@ -185,16 +189,39 @@ public final class Engine: @unchecked Sendable {
                 }
             }
             // Merge: entries another run wrote since we started are kept unless this run has a result for that stage.
-            let current = try LockFile.read(root: pipeline.root)
-            var entries: [String: RunRecord] = [:]
-            for s in pipeline.stages { if let r = results[s.name] ?? current.entries[s.name] { entries[s.name] = r } }
-            try LockFile(entries: entries).write(root: pipeline.root)
+            // The file read at the start is parsed again only if it changed since.
+            let current = lockFile.isCurrent(root: pipeline.root) ? lockFile : try LockFile.read(root: pipeline.root)
+            try merged(results, into: current).write(root: pipeline.root)
             try statCache.save()
         }
+        finish(summary, start: start)
+        return summary
+    }
 
+    func finish(_ summary: RunSummary, start: Date) {
         let elapsed = String(format: "%.1f", Date().timeIntervalSince(start))
         console.line("\(summary.ran) ran, \(summary.cached) cached, \(summary.failed) failed in \(elapsed)s" + (summary.interrupted ? " (interrupted)" : ""))
-        return summary
+    }
+
+    /// The lock file's entries after this run: its results replace their stages' entries, stages
+    /// without a result keep theirs, stages no longer in the pipeline lose theirs.
+    func merged(_ results: [String: RunRecord], into current: LockFile) -> LockFile {
+        var entries: [String: RunRecord] = [:]
+        for s in pipeline.stages { if let r = results[s.name] ?? current.entries[s.name] { entries[s.name] = r } }
+        return LockFile(entries: entries)
+    }
+
+    /// True when the end of a run would change nothing: every workspace output matches,
+    /// the stat cache learnt nothing, and the lock file exists, is unchanged since this
+    /// run read it, and already holds these results. Checked without the meta lock; any
+    /// doubt means the locked path, which re-checks everything.
+    func nothingToWrite(results: [String: RunRecord], lockFile: LockFile, sync: WorkspaceSync, statCache: StatCache) throws -> Bool {
+        guard lockFile.onDisk != nil, merged(results, into: lockFile).hasSameEntries(as: lockFile) else { return false }
+        for o in pipeline.outputs {
+            guard let r = results[o.stage] else { continue }
+            for (path, file) in sync.expected([o], stage: o.stage, record: r) where try sync.problem(path, file) != nil { return false }
+        }
+        return !statCache.isDirty && lockFile.isCurrent(root: pipeline.root)
     }
 
     /// Takes a cached result (under `cond`); one computed by another process while we waited is announced.

@@ -50,7 +50,9 @@ public struct JSONParser {
     }
 
     private mutating func skipSpace() {
-        while pos < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[pos]) { pos += 1 }
+        while pos < bytes.count {
+            switch bytes[pos] { case 0x20, 0x09, 0x0A, 0x0D: pos += 1; default: return }
+        }
     }
 
     private mutating func parseValue() throws -> JSONValue {
@@ -88,8 +90,12 @@ public struct JSONParser {
             }
             let keyStart = pos
             let key = try parseString()
-            if seen.contains(key) { throw error("duplicate key '\(key)'", at: keyStart) }
-            seen.insert(key)
+            // Small objects (most of a run record) search linearly instead of hashing every key.
+            if members.count < 16 ? members.contains(where: { $0.key == key }) : seen.contains(key) {
+                throw error("duplicate key '\(key)'", at: keyStart)
+            }
+            if members.count == 15 { seen = Set(members.map(\.key)) }
+            if members.count >= 15 { seen.insert(key) }
             skipSpace()
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)'") }
             pos += 1
@@ -122,7 +128,16 @@ public struct JSONParser {
     private mutating func parseString() throws -> String {
         let start = pos
         pos += 1
-        var out = [UInt8]()
+        // Fast path, most strings: no escape, so the string is the bytes up to the quote.
+        var end = pos
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            guard let s = String(validating: bytes[pos..<end], as: UTF8.self) else { throw error("invalid UTF-8 in string", at: start) }
+            pos = end + 1
+            return s
+        }
+        var out = [UInt8](bytes[pos..<end])
+        pos = end
         while true {
             guard pos < bytes.count else { throw error("unterminated string", at: start) }
             let b = bytes[pos]

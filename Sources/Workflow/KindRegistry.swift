@@ -14,7 +14,9 @@ public struct RegisteredKind: Sendable {
     /// Outputs left out of dependents' keys (see `StageKind.volatileOutputs`).
     public let volatileOutputs: Set<String>
     /// Parameter fields in declaration order, as far as a probing decode finds them.
-    public let fields: [ParamField]
+    /// Probed on first use (only kinds a pipeline uses pay for it).
+    public var fields: [ParamField] { probedFields.get }
+    private let probedFields: LazyValue<[ParamField]>
     let decode: @Sendable (JSONValue) throws -> JSONValue
     let execute: @Sendable (JSONValue, StageContext) throws -> Void
 
@@ -24,9 +26,9 @@ public struct RegisteredKind: Sendable {
         maxThreads = max(1, K.maxThreads)
         summary = K.summary
         volatileOutputs = K.volatileOutputs
-        let fields = ParamProbe.fields(of: K.Params.self)
-        self.fields = fields
-        decode = { try ParamsCodec.canonical(K.Params.self, from: $0, fields: fields) }
+        let fields = LazyValue { ParamProbe.fields(of: K.Params.self) }
+        probedFields = fields
+        decode = { try ParamsCodec.canonical(K.Params.self, from: $0, fields: fields.get) }
         execute = { params, context in
             let decoded = try JSONDecoder().decode(K.Params.self, from: CanonicalJSON.data(params))
             try K().run(decoded, in: context)

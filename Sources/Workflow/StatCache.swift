@@ -47,6 +47,9 @@ public final class StatCache: @unchecked Sendable {
         dirty = true
     }
 
+    /// Whether `save` has something to write.
+    public var isDirty: Bool { lock.lock(); defer { lock.unlock() }; return dirty }
+
     public func save() throws {
         lock.lock(); defer { lock.unlock() }
         guard dirty else { return }

@@ -54,7 +54,7 @@ public final class Store: @unchecked Sendable {
 
     /// The run record for `key`, or nil when absent or unreadable.
     public func record(_ key: String) -> RunRecord? {
-        guard let data = FileManager.default.contents(atPath: runURL(key).path),
+        guard let data = FileBytes.read("\(rootPath)/runs/\(key).json"),
               let json = try? JSONParser.parse(data) else { return nil }
         return RunRecord(json: json)
     }

@@ -10,6 +10,22 @@ public struct WorkspaceSync: Sendable {
     public let root: URL
     public let store: Store
     public let statCache: StatCache
+    // Paths are joined as strings: URL manipulation per output showed in a no-op run's profile.
+    private let rootPath: String
+
+    public init(root: URL, store: Store, statCache: StatCache) {
+        self.root = root; self.store = store; self.statCache = statCache; rootPath = root.path
+    }
+
+    /// `root/path` as a file system path.
+    func fullPath(_ path: String) -> String { rootPath.hasSuffix("/") ? rootPath + path : rootPath + "/" + path }
+
+    /// The folder holding the workspace file `path` (relative to `root`).
+    static func parent(of path: String, root: String) -> String {
+        let full = root.hasSuffix("/") ? root + path : root + "/" + path
+        guard let slash = full.lastIndex(of: "/") else { return root }
+        return slash == full.startIndex ? "/" : String(full[..<slash])
+    }
 
     /// Workspace relative path -> expected file, for the outputs of `stage`.
     public func expected(_ outputs: [WorkspaceOutput], stage: String, record: RunRecord) -> [(path: String, file: OutputFile)] {
@@ -26,7 +42,7 @@ public struct WorkspaceSync: Sendable {
 
     /// nil when the workspace file matches; otherwise "missing" or "modified".
     public func problem(_ path: String, _ file: OutputFile) throws -> String? {
-        let full = root.appendingPathComponent(path).path
+        let full = fullPath(path)
         guard let h = try statCache.hash(full) else { return "missing" }
         return h == file.hash ? nil : "modified"
     }

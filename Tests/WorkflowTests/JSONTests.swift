@@ -28,3 +28,28 @@ import Foundation
     #expect(CanonicalJSON.string(a) == CanonicalJSON.string(b))
     #expect(CanonicalJSON.string(a) == #"{"w":1.0,"x":42,"y":1e-05}"#)
 }
+
+@Test func stringsWithAndWithoutEscapesParseAlike() throws {
+    let v = try JSONParser.parse(#"["plain", "tab\there", "\u00e9t\u00e9", "ok\/slash", "", "日本"]"#)
+    #expect(v == .array([.string("plain"), .string("tab\there"), .string("été"), .string("ok/slash"), .string(""), .string("日本")]))
+    for (text, message) in [("[\"a\u{01}b\"]", "1:4: control character in string"), ("[\"abc", "1:2: unterminated string"),
+                            ("[\"ab\\q\"]", "1:5: invalid escape '\\q'")] {
+        do { _ = try JSONParser.parse(text); Issue.record("accepted \(text)") } catch let e as JSONSyntaxError {
+            #expect(e.description == message)
+        }
+    }
+    do { _ = try JSONParser.parse(Data([0x5B, 0x22, 0xFF, 0x22, 0x5D])); Issue.record("accepted bad UTF-8") } catch let e as JSONSyntaxError {
+        #expect(e.description == "1:2: invalid UTF-8 in string")
+    }
+}
+
+@Test func duplicateKeysAreFoundInLargeObjects() throws {
+    // Objects past 16 members switch to a set: duplicates must be caught on both sides of the switch.
+    for dup in [3, 15, 16, 17, 39] {
+        let members = (0..<40).map { "\"k\($0)\": \($0)" } + ["\"k\(dup)\": 0"]
+        do { _ = try JSONParser.parse("{" + members.joined(separator: ", ") + "}"); Issue.record("accepted duplicate k\(dup)") }
+        catch let e as JSONSyntaxError { #expect(e.message == "duplicate key 'k\(dup)'") }
+    }
+    let v = try JSONParser.parse("{" + (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ", ") + "}")
+    #expect(v.objectValue?.count == 40 && v["k39"] == .int(39))
+}
