@@ -1,256 +1,508 @@
 # Draws activation-distributions.svg from activation-distributions.dat; run `gnuplot activation-distributions.gp` in this folder.
-set terminal svg size 1840,1020 dynamic enhanced font 'Helvetica,10'
+set terminal svg size 940,752 dynamic enhanced font 'Helvetica,10'
 set output 'activation-distributions.svg'
-set multiplot layout 6,8 margins 0.045,0.99,0.05,0.970 spacing 0.05,0.075
+set multiplot
 set style fill solid 0.7 noborder
-set tics font ',7'
-set xtics nomirror out scale 0.5
-set ytics nomirror out scale 0.5
-set format x '%g'
-set format y '%g'
+set tics font ',9'
+set xtics nomirror out scale 0.5 offset 0,0.3
+set ytics nomirror out scale 0.5 offset 0.4,0
 set key off
-set yrange [0:*]
 set samples 200
-set xlabel 'output' font ',7' offset 0,1
-set title 'Sigmoid: Layer 0' font ',9' offset 0,-0.6
+set label 'Layer 0' at screen 0.0987,0.9867 center font ',10'
+set label 'Layer 1' at screen 0.2194,0.9867 center font ',10'
+set label 'Layer 2' at screen 0.3402,0.9867 center font ',10'
+set label 'Layer 3' at screen 0.4609,0.9867 center font ',10'
+set label 'Layer 4' at screen 0.5816,0.9867 center font ',10'
+set label 'Layer 5' at screen 0.7024,0.9867 center font ',10'
+set label 'Layer 6' at screen 0.8231,0.9867 center font ',10'
+set label 'Layer 7' at screen 0.9439,0.9867 center font ',10'
+set label 'Sigmoid' at screen 0.0128,0.9036 center rotate by 90 font ',11'
+set label 'Tanh' at screen 0.0128,0.7467 center rotate by 90 font ',11'
+set label 'ReLU' at screen 0.0128,0.5898 center rotate by 90 font ',11'
+set label 'LeakyReLU' at screen 0.0128,0.4328 center rotate by 90 font ',11'
+set label 'ELU' at screen 0.0128,0.2759 center rotate by 90 font ',11'
+set label 'Swish' at screen 0.0128,0.1190 center rotate by 90 font ',11'
+set label 'output' at screen 0.5213,0.0160 center font ',10'
+set lmargin at screen 0.0596
+set rmargin at screen 0.1378
+set bmargin at screen 0.8391
+set tmargin at screen 0.9681
 set xrange [-2.16549397:2.12296462]
-set xtics 2
+set yrange [0:0.935494]
+set xtics ("-1" -1, "0" 0, "1" 1)
+set ytics ("0" 0, "0.5" 0.5)
 plot 'activation-distributions.dat' index 0 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 1 using 1:(0.0005) smooth kdensity bandwidth 0.0967414313 with lines lw 1.5 lc rgb '#08306b'
-set title 'Sigmoid: Layer 1' font ',9' offset 0,-0.6
+unset label
+set lmargin at screen 0.1803
+set rmargin at screen 0.2585
+set bmargin at screen 0.8391
+set tmargin at screen 0.9681
 set xrange [0.102892227:0.893115222]
-set xtics 0.2
+set yrange [0:3.74555]
+set xtics ("0.25" 0.25, "0.5" 0.5, "0.75" 0.75)
+set ytics ("0" 0, "2" 2)
 plot 'activation-distributions.dat' index 2 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 3 using 1:(0.0005) smooth kdensity bandwidth 0.0231426245 with lines lw 1.5 lc rgb '#08306b'
-set title 'Sigmoid: Layer 2' font ',9' offset 0,-0.6
-set xrange [-1.03023398:0.98604238]
-set xtics 1
+set lmargin at screen 0.3011
+set rmargin at screen 0.3793
+set bmargin at screen 0.8391
+set tmargin at screen 0.9681
+set xrange [-1.03023398:0.98604244]
+set yrange [0:1.59092]
+set xtics ("-0.5" -0.5, "0" 0, "0.5" 0.5)
+set ytics ("0" 0, "1" 1)
 plot 'activation-distributions.dat' index 4 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 5 using 1:(0.0005) smooth kdensity bandwidth 0.0704812004 with lines lw 1.5 lc rgb '#08306b'
-set title 'Sigmoid: Layer 3' font ',9' offset 0,-0.6
+     '' index 5 using 1:(0.0005) smooth kdensity bandwidth 0.0704812003 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.4218
+set rmargin at screen 0.5000
+set bmargin at screen 0.8391
+set tmargin at screen 0.9681
 set xrange [0.263038754:0.728305459]
-set xtics 0.2
+set yrange [0:6.35691]
+set xtics ("0.4" 0.4, "0.5" 0.5, "0.6" 0.6)
+set ytics ("0" 0, "2.5" 2.5, "5" 5)
 plot 'activation-distributions.dat' index 6 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 7 using 1:(0.0005) smooth kdensity bandwidth 0.0171781287 with lines lw 1.5 lc rgb '#08306b'
-set title 'Sigmoid: Layer 4' font ',9' offset 0,-0.6
+     '' index 7 using 1:(0.0005) smooth kdensity bandwidth 0.0171781286 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.5426
+set rmargin at screen 0.6207
+set bmargin at screen 0.8391
+set tmargin at screen 0.9681
 set xrange [-0.906463563:1.08886766]
-set xtics 0.5
+set yrange [0:2.01551]
+set xtics ("-0.5" -0.5, "0" 0, "0.5" 0.5)
+set ytics ("0" 0, "1" 1, "2" 2)
 plot 'activation-distributions.dat' index 8 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 9 using 1:(0.0005) smooth kdensity bandwidth 0.068003661 with lines lw 1.5 lc rgb '#08306b'
-set title 'Sigmoid: Layer 5' font ',9' offset 0,-0.6
+     '' index 9 using 1:(0.0005) smooth kdensity bandwidth 0.0680036611 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.6633
+set rmargin at screen 0.7415
+set bmargin at screen 0.8391
+set tmargin at screen 0.9681
 set xrange [0.287724048:0.748168409]
-set xtics 0.2
+set yrange [0:6.8127]
+set xtics ("0.4" 0.4, "0.6" 0.6)
+set ytics ("0" 0, "2.5" 2.5, "5" 5)
 plot 'activation-distributions.dat' index 10 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 11 using 1:(0.0005) smooth kdensity bandwidth 0.0165864032 with lines lw 1.5 lc rgb '#08306b'
-set title 'Sigmoid: Layer 6' font ',9' offset 0,-0.6
+     '' index 11 using 1:(0.0005) smooth kdensity bandwidth 0.0165864031 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.7840
+set rmargin at screen 0.8622
+set bmargin at screen 0.8391
+set tmargin at screen 0.9681
 set xrange [-0.871724784:0.843048215]
-set xtics 0.5
+set yrange [0:2.44871]
+set xtics ("-0.5" -0.5, "0" 0, "0.5" 0.5)
+set ytics ("0" 0, "1" 1, "2" 2)
 plot 'activation-distributions.dat' index 12 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 13 using 1:(0.0005) smooth kdensity bandwidth 0.06325167 with lines lw 1.5 lc rgb '#08306b'
-set title 'Sigmoid: Layer 7' font ',9' offset 0,-0.6
+set lmargin at screen 0.9048
+set rmargin at screen 0.9830
+set bmargin at screen 0.8391
+set tmargin at screen 0.9681
 set xrange [0.29489553:0.699106812]
-set xtics 0.2
+set yrange [0:10.1516]
+set xtics ("0.4" 0.4, "0.5" 0.5, "0.6" 0.6)
+set ytics ("0" 0, "5" 5, "10" 10)
 plot 'activation-distributions.dat' index 14 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 15 using 1:(0.0005) smooth kdensity bandwidth 0.0154582732 with lines lw 1.5 lc rgb '#08306b'
-set title 'Tanh: Layer 0' font ',9' offset 0,-0.6
-set xrange [-8.16202545:9.06085873]
-set xtics 5
+     '' index 15 using 1:(0.0005) smooth kdensity bandwidth 0.0154582733 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.0596
+set rmargin at screen 0.1378
+set bmargin at screen 0.6822
+set tmargin at screen 0.8112
+set xrange [-8.16202545:9.06085587]
+set yrange [0:0.502184]
+set xtics ("-5" -5, "0" 0, "5" 5)
+set ytics ("0" 0, "0.2" 0.2, "0.4" 0.4)
 plot 'activation-distributions.dat' index 16 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 17 using 1:(0.0005) smooth kdensity bandwidth 0.242994282 with lines lw 1.5 lc rgb '#08306b'
-set title 'Tanh: Layer 1' font ',9' offset 0,-0.6
+     '' index 17 using 1:(0.0005) smooth kdensity bandwidth 0.24299429 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.1803
+set rmargin at screen 0.2585
+set bmargin at screen 0.6822
+set tmargin at screen 0.8112
 set xrange [-0.999999821:1]
-set xtics 0.5
+set yrange [0:1.47049]
+set xtics ("-0.5" -0.5, "0" 0, "0.5" 0.5)
+set ytics ("0" 0, "0.5" 0.5, "1" 1)
 plot 'activation-distributions.dat' index 18 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 19 using 1:(0.0005) smooth kdensity bandwidth 0.132027953 with lines lw 1.5 lc rgb '#08306b'
-set title 'Tanh: Layer 2' font ',9' offset 0,-0.6
-set xrange [-4.9563632:4.13861752]
-set xtics 5
+     '' index 19 using 1:(0.0005) smooth kdensity bandwidth 0.132027955 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.3011
+set rmargin at screen 0.3793
+set bmargin at screen 0.6822
+set tmargin at screen 0.8112
+set xrange [-4.95636559:4.13861656]
+set yrange [0:0.628171]
+set xtics ("-2.5" -2.5, "0" 0, "2.5" 2.5)
+set ytics ("0" 0, "0.25" 0.25, "0.5" 0.5)
 plot 'activation-distributions.dat' index 20 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 21 using 1:(0.0005) smooth kdensity bandwidth 0.175761513 with lines lw 1.5 lc rgb '#08306b'
-set title 'Tanh: Layer 3' font ',9' offset 0,-0.6
+     '' index 21 using 1:(0.0005) smooth kdensity bandwidth 0.175761507 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.4218
+set rmargin at screen 0.5000
+set bmargin at screen 0.6822
+set tmargin at screen 0.8112
 set xrange [-0.999900937:0.999491632]
-set xtics 0.5
+set yrange [0:0.671329]
+set xtics ("-0.5" -0.5, "0" 0, "0.5" 0.5)
+set ytics ("0" 0, "0.25" 0.25, "0.5" 0.5)
 plot 'activation-distributions.dat' index 22 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 23 using 1:(0.0005) smooth kdensity bandwidth 0.117926019 with lines lw 1.5 lc rgb '#08306b'
-set title 'Tanh: Layer 4' font ',9' offset 0,-0.6
-set xrange [-2.68245578:3.2541914]
-set xtics 2
+     '' index 23 using 1:(0.0005) smooth kdensity bandwidth 0.117926018 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.5426
+set rmargin at screen 0.6207
+set bmargin at screen 0.6822
+set tmargin at screen 0.8112
+set xrange [-2.68245649:3.2541914]
+set yrange [0:0.645811]
+set xtics ("-2" -2, "0" 0, "2" 2)
+set ytics ("0" 0, "0.25" 0.25, "0.5" 0.5)
 plot 'activation-distributions.dat' index 24 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 25 using 1:(0.0005) smooth kdensity bandwidth 0.145489109 with lines lw 1.5 lc rgb '#08306b'
-set title 'Tanh: Layer 5' font ',9' offset 0,-0.6
-set xrange [-0.990687788:0.997022688]
-set xtics 0.5
+     '' index 25 using 1:(0.0005) smooth kdensity bandwidth 0.145489107 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.6633
+set rmargin at screen 0.7415
+set bmargin at screen 0.6822
+set tmargin at screen 0.8112
+set xrange [-0.990687847:0.997022688]
+set yrange [0:0.692448]
+set xtics ("-0.5" -0.5, "0" 0, "0.5" 0.5)
+set ytics ("0" 0, "0.25" 0.25, "0.5" 0.5)
 plot 'activation-distributions.dat' index 26 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 27 using 1:(0.0005) smooth kdensity bandwidth 0.109043485 with lines lw 1.5 lc rgb '#08306b'
-set title 'Tanh: Layer 6' font ',9' offset 0,-0.6
-set xrange [-4.22735119:4.69534636]
-set xtics 5
+     '' index 27 using 1:(0.0005) smooth kdensity bandwidth 0.109043482 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.7840
+set rmargin at screen 0.8622
+set bmargin at screen 0.6822
+set tmargin at screen 0.8112
+set xrange [-4.22735119:4.69534588]
+set yrange [0:0.31707]
+set xtics ("-2" -2, "0" 0, "2" 2)
+set ytics ("0" 0, "0.2" 0.2)
 plot 'activation-distributions.dat' index 28 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 29 using 1:(0.0005) smooth kdensity bandwidth 0.256833022 with lines lw 1.5 lc rgb '#08306b'
-set title 'Tanh: Layer 7' font ',9' offset 0,-0.6
+     '' index 29 using 1:(0.0005) smooth kdensity bandwidth 0.25683302 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.9048
+set rmargin at screen 0.9830
+set bmargin at screen 0.6822
+set tmargin at screen 0.8112
 set xrange [-0.999574304:0.999833047]
-set xtics 0.5
+set yrange [0:1.30721]
+set xtics ("-0.5" -0.5, "0" 0, "0.5" 0.5)
+set ytics ("0" 0, "0.5" 0.5, "1" 1)
 plot 'activation-distributions.dat' index 30 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 31 using 1:(0.0005) smooth kdensity bandwidth 0.152458677 with lines lw 1.5 lc rgb '#08306b'
-set title 'ReLU: Layer 0' font ',9' offset 0,-0.6
+     '' index 31 using 1:(0.0005) smooth kdensity bandwidth 0.152458678 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.0596
+set rmargin at screen 0.1378
+set bmargin at screen 0.5253
+set tmargin at screen 0.6543
 set xrange [-7.80214596:5.13798428]
-set xtics 5
+set yrange [0:0.624127]
+set xtics ("-5" -5, "0" 0)
+set ytics ("0" 0, "0.25" 0.25, "0.5" 0.5)
 plot 'activation-distributions.dat' index 32 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 33 using 1:(0.0005) smooth kdensity bandwidth 0.166437461 with lines lw 1.5 lc rgb '#08306b'
-set title 'ReLU: Layer 1' font ',9' offset 0,-0.6
+set lmargin at screen 0.1803
+set rmargin at screen 0.2585
+set bmargin at screen 0.5253
+set tmargin at screen 0.6543
 set xrange [0:5.13798428]
-set xtics 2
+set yrange [0:7.21198]
+set xtics ("2" 2, "4" 4)
+set ytics ("0" 0, "2.5" 2.5, "5" 5)
 plot 'activation-distributions.dat' index 34 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 35 using 1:(0.0005) smooth kdensity bandwidth 0.0722563244 with lines lw 1.5 lc rgb '#08306b'
-set title 'ReLU: Layer 2' font ',9' offset 0,-0.6
+set lmargin at screen 0.3011
+set rmargin at screen 0.3793
+set bmargin at screen 0.5253
+set tmargin at screen 0.6543
 set xrange [-2.66510582:3.69604373]
-set xtics 2
+set yrange [0:1.08564]
+set xtics ("-2" -2, "0" 0, "2" 2)
+set ytics ("0" 0, "0.5" 0.5, "1" 1)
 plot 'activation-distributions.dat' index 36 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 37 using 1:(0.0005) smooth kdensity bandwidth 0.099039956 with lines lw 1.5 lc rgb '#08306b'
-set title 'ReLU: Layer 3' font ',9' offset 0,-0.6
+set lmargin at screen 0.4218
+set rmargin at screen 0.5000
+set bmargin at screen 0.5253
+set tmargin at screen 0.6543
 set xrange [0:3.69604373]
-set xtics 1
+set yrange [0:7.21738]
+set xtics ("1" 1, "2" 2, "3" 3)
+set ytics ("0" 0, "2.5" 2.5, "5" 5)
 plot 'activation-distributions.dat' index 38 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 39 using 1:(0.0005) smooth kdensity bandwidth 0.0714132403 with lines lw 1.5 lc rgb '#08306b'
-set title 'ReLU: Layer 4' font ',9' offset 0,-0.6
+set lmargin at screen 0.5426
+set rmargin at screen 0.6207
+set bmargin at screen 0.5253
+set tmargin at screen 0.6543
 set xrange [-1.8219949:6.22933435]
-set xtics 5
+set yrange [0:1.0571]
+set xtics ("0" 0, "2" 2, "4" 4)
+set ytics ("0" 0, "0.5" 0.5, "1" 1)
 plot 'activation-distributions.dat' index 40 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 41 using 1:(0.0005) smooth kdensity bandwidth 0.123457671 with lines lw 1.5 lc rgb '#08306b'
-set title 'ReLU: Layer 5' font ',9' offset 0,-0.6
+set lmargin at screen 0.6633
+set rmargin at screen 0.7415
+set bmargin at screen 0.5253
+set tmargin at screen 0.6543
 set xrange [0:6.22933435]
-set xtics 2
+set yrange [0:4.47874]
+set xtics ("2" 2, "4" 4)
+set ytics ("0" 0, "2" 2, "4" 4)
 plot 'activation-distributions.dat' index 42 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 43 using 1:(0.0005) smooth kdensity bandwidth 0.104392351 with lines lw 1.5 lc rgb '#08306b'
-set title 'ReLU: Layer 6' font ',9' offset 0,-0.6
+set lmargin at screen 0.7840
+set rmargin at screen 0.8622
+set bmargin at screen 0.5253
+set tmargin at screen 0.6543
 set xrange [-4.4166584:11.4518337]
-set xtics 5
+set yrange [0:0.613574]
+set xtics ("0" 0, "5" 5, "10" 10)
+set ytics ("0" 0, "0.25" 0.25, "0.5" 0.5)
 plot 'activation-distributions.dat' index 44 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 45 using 1:(0.0005) smooth kdensity bandwidth 0.265082879 with lines lw 1.5 lc rgb '#08306b'
-set title 'ReLU: Layer 7' font ',9' offset 0,-0.6
+set lmargin at screen 0.9048
+set rmargin at screen 0.9830
+set bmargin at screen 0.5253
+set tmargin at screen 0.6543
 set xrange [0:11.4518337]
-set xtics 5
+set yrange [0:2.3944]
+set xtics ("5" 5, "10" 10)
+set ytics ("0" 0, "1" 1, "2" 2)
 plot 'activation-distributions.dat' index 46 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 47 using 1:(0.0005) smooth kdensity bandwidth 0.223716402 with lines lw 1.5 lc rgb '#08306b'
-set title 'LeakyReLU: Layer 0' font ',9' offset 0,-0.6
+set lmargin at screen 0.0596
+set rmargin at screen 0.1378
+set bmargin at screen 0.3684
+set tmargin at screen 0.4973
 set xrange [-7.672019:5.18516207]
-set xtics 5
+set yrange [0:0.667154]
+set xtics ("-5" -5, "0" 0)
+set ytics ("0" 0, "0.25" 0.25, "0.5" 0.5)
 plot 'activation-distributions.dat' index 48 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 49 using 1:(0.0005) smooth kdensity bandwidth 0.160729263 with lines lw 1.5 lc rgb '#08306b'
-set title 'LeakyReLU: Layer 1' font ',9' offset 0,-0.6
+set lmargin at screen 0.1803
+set rmargin at screen 0.2585
+set bmargin at screen 0.3684
+set tmargin at screen 0.4973
 set xrange [-0.7672019:5.18516207]
-set xtics 2
+set yrange [0:3.06063]
+set xtics ("0" 0, "2" 2, "4" 4)
+set ytics ("0" 0, "2" 2)
 plot 'activation-distributions.dat' index 50 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 51 using 1:(0.0005) smooth kdensity bandwidth 0.0771067787 with lines lw 1.5 lc rgb '#08306b'
-set title 'LeakyReLU: Layer 2' font ',9' offset 0,-0.6
+set lmargin at screen 0.3011
+set rmargin at screen 0.3793
+set bmargin at screen 0.3684
+set tmargin at screen 0.4973
 set xrange [-3.32306051:4.23716497]
-set xtics 2
+set yrange [0:0.977977]
+set xtics ("-2" -2, "0" 0, "2" 2)
+set ytics ("0" 0, "0.5" 0.5)
 plot 'activation-distributions.dat' index 52 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 53 using 1:(0.0005) smooth kdensity bandwidth 0.107007755 with lines lw 1.5 lc rgb '#08306b'
-set title 'LeakyReLU: Layer 3' font ',9' offset 0,-0.6
+set lmargin at screen 0.4218
+set rmargin at screen 0.5000
+set bmargin at screen 0.3684
+set tmargin at screen 0.4973
 set xrange [-0.332306057:4.23716497]
-set xtics 2
+set yrange [0:4.61628]
+set xtics ("1" 1, "2" 2, "3" 3)
+set ytics ("0" 0, "2" 2, "4" 4)
 plot 'activation-distributions.dat' index 54 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 55 using 1:(0.0005) smooth kdensity bandwidth 0.0774869301 with lines lw 1.5 lc rgb '#08306b'
-set title 'LeakyReLU: Layer 4' font ',9' offset 0,-0.6
+set lmargin at screen 0.5426
+set rmargin at screen 0.6207
+set bmargin at screen 0.3684
+set tmargin at screen 0.4973
 set xrange [-2.05558372:6.05506992]
-set xtics 5
+set yrange [0:0.927933]
+set xtics ("0" 0, "2" 2, "4" 4)
+set ytics ("0" 0, "0.5" 0.5)
 plot 'activation-distributions.dat' index 56 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 57 using 1:(0.0005) smooth kdensity bandwidth 0.124371845 with lines lw 1.5 lc rgb '#08306b'
-set title 'LeakyReLU: Layer 5' font ',9' offset 0,-0.6
+set lmargin at screen 0.6633
+set rmargin at screen 0.7415
+set bmargin at screen 0.3684
+set tmargin at screen 0.4973
 set xrange [-0.205558375:6.05506992]
-set xtics 2
+set yrange [0:3.72245]
+set xtics ("2" 2, "4" 4)
+set ytics ("0" 0, "2" 2)
 plot 'activation-distributions.dat' index 58 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 59 using 1:(0.0005) smooth kdensity bandwidth 0.104929765 with lines lw 1.5 lc rgb '#08306b'
-set title 'LeakyReLU: Layer 6' font ',9' offset 0,-0.6
+set lmargin at screen 0.7840
+set rmargin at screen 0.8622
+set bmargin at screen 0.3684
+set tmargin at screen 0.4973
 set xrange [-4.16890574:11.3209543]
-set xtics 5
+set yrange [0:0.57075]
+set xtics ("0" 0, "5" 5, "10" 10)
+set ytics ("0" 0, "0.2" 0.2, "0.4" 0.4)
 plot 'activation-distributions.dat' index 60 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 61 using 1:(0.0005) smooth kdensity bandwidth 0.260111926 with lines lw 1.5 lc rgb '#08306b'
-set title 'LeakyReLU: Layer 7' font ',9' offset 0,-0.6
+set lmargin at screen 0.9048
+set rmargin at screen 0.9830
+set bmargin at screen 0.3684
+set tmargin at screen 0.4973
 set xrange [-0.416890591:11.3209543]
-set xtics 5
+set yrange [0:1.99043]
+set xtics ("5" 5, "10" 10)
+set ytics ("0" 0, "1" 1)
 plot 'activation-distributions.dat' index 62 using 1:2:3 with boxes lc rgb '#5b9bd5', \
      '' index 63 using 1:(0.0005) smooth kdensity bandwidth 0.219348639 with lines lw 1.5 lc rgb '#08306b'
-set title 'ELU: Layer 0' font ',9' offset 0,-0.6
-set xrange [-9.76700211:6.26631355]
-set xtics 5
+set lmargin at screen 0.0596
+set rmargin at screen 0.1378
+set bmargin at screen 0.2114
+set tmargin at screen 0.3404
+set xrange [-9.76700306:6.26631355]
+set yrange [0:0.579181]
+set xtics ("-5" -5, "0" 0)
+set ytics ("0" 0, "0.2" 0.2, "0.4" 0.4)
 plot 'activation-distributions.dat' index 64 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 65 using 1:(0.0005) smooth kdensity bandwidth 0.216303986 with lines lw 1.5 lc rgb '#08306b'
-set title 'ELU: Layer 1' font ',9' offset 0,-0.6
+     '' index 65 using 1:(0.0005) smooth kdensity bandwidth 0.216303975 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.1803
+set rmargin at screen 0.2585
+set bmargin at screen 0.2114
+set tmargin at screen 0.3404
 set xrange [-0.99994266:6.26631355]
-set xtics 2
+set yrange [0:0.803667]
+set xtics ("0" 0, "2" 2, "4" 4)
+set ytics ("0" 0, "0.5" 0.5)
 plot 'activation-distributions.dat' index 66 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 67 using 1:(0.0005) smooth kdensity bandwidth 0.125368562 with lines lw 1.5 lc rgb '#08306b'
-set title 'ELU: Layer 2' font ',9' offset 0,-0.6
-set xrange [-6.92977715:6.51066303]
-set xtics 5
+     '' index 67 using 1:(0.0005) smooth kdensity bandwidth 0.125368563 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.3011
+set rmargin at screen 0.3793
+set bmargin at screen 0.2114
+set tmargin at screen 0.3404
+set xrange [-6.92977715:6.5106616]
+set yrange [0:0.566939]
+set xtics ("-5" -5, "0" 0, "5" 5)
+set ytics ("0" 0, "0.2" 0.2, "0.4" 0.4)
 plot 'activation-distributions.dat' index 68 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 69 using 1:(0.0005) smooth kdensity bandwidth 0.206315259 with lines lw 1.5 lc rgb '#08306b'
-set title 'ELU: Layer 3' font ',9' offset 0,-0.6
-set xrange [-0.999021769:6.51066303]
-set xtics 2
+     '' index 69 using 1:(0.0005) smooth kdensity bandwidth 0.206315271 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.4218
+set rmargin at screen 0.5000
+set bmargin at screen 0.2114
+set tmargin at screen 0.3404
+set xrange [-0.999021769:6.5106616]
+set yrange [0:0.749352]
+set xtics ("0" 0, "2" 2, "4" 4)
+set ytics ("0" 0, "0.25" 0.25, "0.5" 0.5)
 plot 'activation-distributions.dat' index 70 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 71 using 1:(0.0005) smooth kdensity bandwidth 0.145504254 with lines lw 1.5 lc rgb '#08306b'
-set title 'ELU: Layer 4' font ',9' offset 0,-0.6
-set xrange [-5.51165342:7.07527065]
-set xtics 5
+     '' index 71 using 1:(0.0005) smooth kdensity bandwidth 0.145504259 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.5426
+set rmargin at screen 0.6207
+set bmargin at screen 0.2114
+set tmargin at screen 0.3404
+set xrange [-5.51165199:7.07526922]
+set yrange [0:0.570786]
+set xtics ("0" 0, "5" 5)
+set ytics ("0" 0, "0.2" 0.2, "0.4" 0.4)
 plot 'activation-distributions.dat' index 72 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 73 using 1:(0.0005) smooth kdensity bandwidth 0.18434366 with lines lw 1.5 lc rgb '#08306b'
-set title 'ELU: Layer 5' font ',9' offset 0,-0.6
-set xrange [-0.995960593:7.07527065]
-set xtics 5
+     '' index 73 using 1:(0.0005) smooth kdensity bandwidth 0.184343663 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.6633
+set rmargin at screen 0.7415
+set bmargin at screen 0.2114
+set tmargin at screen 0.3404
+set xrange [-0.995960593:7.07526922]
+set yrange [0:0.733731]
+set xtics ("0" 0, "2.5" 2.5, "5" 5)
+set ytics ("0" 0, "0.25" 0.25, "0.5" 0.5)
 plot 'activation-distributions.dat' index 74 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 75 using 1:(0.0005) smooth kdensity bandwidth 0.14884022 with lines lw 1.5 lc rgb '#08306b'
-set title 'ELU: Layer 6' font ',9' offset 0,-0.6
-set xrange [-8.41302395:10.3996563]
-set xtics 5
+     '' index 75 using 1:(0.0005) smooth kdensity bandwidth 0.148840217 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.7840
+set rmargin at screen 0.8622
+set bmargin at screen 0.2114
+set tmargin at screen 0.3404
+set xrange [-8.41302776:10.3996534]
+set yrange [0:0.293781]
+set xtics ("-5" -5, "0" 0, "5" 5)
+set ytics ("0" 0, "0.1" 0.1, "0.2" 0.2)
 plot 'activation-distributions.dat' index 76 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 77 using 1:(0.0005) smooth kdensity bandwidth 0.335422033 with lines lw 1.5 lc rgb '#08306b'
-set title 'ELU: Layer 7' font ',9' offset 0,-0.6
-set xrange [-0.999778032:10.3996563]
-set xtics 5
+     '' index 77 using 1:(0.0005) smooth kdensity bandwidth 0.335422032 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.9048
+set rmargin at screen 0.9830
+set bmargin at screen 0.2114
+set tmargin at screen 0.3404
+set xrange [-0.999778032:10.3996534]
+set yrange [0:0.699365]
+set xtics ("0" 0, "5" 5)
+set ytics ("0" 0, "0.25" 0.25, "0.5" 0.5)
 plot 'activation-distributions.dat' index 78 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 79 using 1:(0.0005) smooth kdensity bandwidth 0.258407481 with lines lw 1.5 lc rgb '#08306b'
-set title 'Swish: Layer 0' font ',9' offset 0,-0.6
-set xrange [-10.3618402:9.21493912]
-set xtics 5
+     '' index 79 using 1:(0.0005) smooth kdensity bandwidth 0.258407485 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.0596
+set rmargin at screen 0.1378
+set bmargin at screen 0.0545
+set tmargin at screen 0.1835
+set xrange [-10.3618364:9.21493912]
+set yrange [0:0.499069]
+set xtics ("-5" -5, "0" 0, "5" 5)
+set ytics ("0" 0, "0.2" 0.2, "0.4" 0.4)
 plot 'activation-distributions.dat' index 80 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 81 using 1:(0.0005) smooth kdensity bandwidth 0.215637959 with lines lw 1.5 lc rgb '#08306b'
-set title 'Swish: Layer 1' font ',9' offset 0,-0.6
+     '' index 81 using 1:(0.0005) smooth kdensity bandwidth 0.215637947 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.1803
+set rmargin at screen 0.2585
+set bmargin at screen 0.0545
+set tmargin at screen 0.1835
 set xrange [-0.278464556:9.21402168]
-set xtics 5
+set yrange [0:2.9036]
+set xtics ("2.5" 2.5, "5" 5, "7.5" 7.5)
+set ytics ("0" 0, "1" 1, "2" 2)
 plot 'activation-distributions.dat' index 82 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 83 using 1:(0.0005) smooth kdensity bandwidth 0.0832596348 with lines lw 1.5 lc rgb '#08306b'
-set title 'Swish: Layer 2' font ',9' offset 0,-0.6
-set xrange [-5.10557604:5.6500349]
-set xtics 5
+     '' index 83 using 1:(0.0005) smooth kdensity bandwidth 0.0832596424 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.3011
+set rmargin at screen 0.3793
+set bmargin at screen 0.0545
+set tmargin at screen 0.1835
+set xrange [-5.10557508:5.65003681]
+set yrange [0:0.761626]
+set xtics ("-2.5" -2.5, "0" 0, "2.5" 2.5)
+set ytics ("0" 0, "0.5" 0.5)
 plot 'activation-distributions.dat' index 84 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 85 using 1:(0.0005) smooth kdensity bandwidth 0.155565219 with lines lw 1.5 lc rgb '#08306b'
-set title 'Swish: Layer 3' font ',9' offset 0,-0.6
-set xrange [-0.278464556:5.63023138]
-set xtics 2
+     '' index 85 using 1:(0.0005) smooth kdensity bandwidth 0.155565231 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.4218
+set rmargin at screen 0.5000
+set bmargin at screen 0.0545
+set tmargin at screen 0.1835
+set xrange [-0.278464556:5.63023329]
+set yrange [0:1.44524]
+set xtics ("2" 2, "4" 4)
+set ytics ("0" 0, "0.5" 0.5, "1" 1)
 plot 'activation-distributions.dat' index 86 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 87 using 1:(0.0005) smooth kdensity bandwidth 0.109048999 with lines lw 1.5 lc rgb '#08306b'
-set title 'Swish: Layer 4' font ',9' offset 0,-0.6
-set xrange [-5.72858286:10.694706]
-set xtics 5
+     '' index 87 using 1:(0.0005) smooth kdensity bandwidth 0.109049011 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.5426
+set rmargin at screen 0.6207
+set bmargin at screen 0.0545
+set tmargin at screen 0.1835
+set xrange [-5.72858334:10.6947041]
+set yrange [0:0.640031]
+set xtics ("0" 0, "5" 5)
+set ytics ("0" 0, "0.25" 0.25, "0.5" 0.5)
 plot 'activation-distributions.dat' index 88 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 89 using 1:(0.0005) smooth kdensity bandwidth 0.197777053 with lines lw 1.5 lc rgb '#08306b'
-set title 'Swish: Layer 5' font ',9' offset 0,-0.6
-set xrange [-0.278464556:10.6944637]
-set xtics 5
+     '' index 89 using 1:(0.0005) smooth kdensity bandwidth 0.197777076 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.6633
+set rmargin at screen 0.7415
+set bmargin at screen 0.0545
+set tmargin at screen 0.1835
+set xrange [-0.278464556:10.6944618]
+set yrange [0:1.38767]
+set xtics ("2.5" 2.5, "5" 5, "7.5" 7.5)
+set ytics ("0" 0, "0.5" 0.5, "1" 1)
 plot 'activation-distributions.dat' index 90 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 91 using 1:(0.0005) smooth kdensity bandwidth 0.153674794 with lines lw 1.5 lc rgb '#08306b'
-set title 'Swish: Layer 6' font ',9' offset 0,-0.6
-set xrange [-13.6113605:16.4963074]
-set xtics 10
+     '' index 91 using 1:(0.0005) smooth kdensity bandwidth 0.153674818 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.7840
+set rmargin at screen 0.8622
+set bmargin at screen 0.0545
+set tmargin at screen 0.1835
+set xrange [-13.6113634:16.4963112]
+set yrange [0:0.280258]
+set xtics ("-10" -10, "0" 0, "10" 10)
+set ytics ("0" 0, "0.1" 0.1, "0.2" 0.2)
 plot 'activation-distributions.dat' index 92 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 93 using 1:(0.0005) smooth kdensity bandwidth 0.411676522 with lines lw 1.5 lc rgb '#08306b'
-set title 'Swish: Layer 7' font ',9' offset 0,-0.6
-set xrange [-0.278464556:16.4963055]
-set xtics 5
+     '' index 93 using 1:(0.0005) smooth kdensity bandwidth 0.411676556 with lines lw 1.5 lc rgb '#08306b'
+set lmargin at screen 0.9048
+set rmargin at screen 0.9830
+set bmargin at screen 0.0545
+set tmargin at screen 0.1835
+set xrange [-0.278464556:16.4963093]
+set yrange [0:1.44705]
+set xtics ("5" 5, "10" 10, "15" 15)
+set ytics ("0" 0, "0.5" 0.5, "1" 1)
 plot 'activation-distributions.dat' index 94 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 95 using 1:(0.0005) smooth kdensity bandwidth 0.292155004 with lines lw 1.5 lc rgb '#08306b'
+     '' index 95 using 1:(0.0005) smooth kdensity bandwidth 0.29215503 with lines lw 1.5 lc rgb '#08306b'
 unset multiplot
 unset output

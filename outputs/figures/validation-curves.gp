@@ -6,7 +6,8 @@ set ylabel 'validation accuracy (%)'
 set grid
 set key outside right top noenhanced
 set style fill transparent solid 0.18 noborder
-set xtics nomirror
+set xtics nomirror 5
+set xrange [1:50]
 set ytics nomirror
 plot 'validation-curves.dat' index 0 using 1:3:4 with filledcurves lc rgb '#0072B2' notitle, \
      '' index 0 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'Sigmoid', \
