@@ -39,10 +39,12 @@ let package = Package(
                           linkerSettings: [.unsafeFlags(["malloc", "calloc", "realloc", "memalign", "aligned_alloc", "posix_memalign"]
                               .flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] })]),
 
+        // Seeded mutation helpers shared by the fuzz tests.
+        .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
-        .testTarget(name: "WorkflowTests", dependencies: ["Workflow"]),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "FuzzSupport"]),
         .testTarget(name: "NetsTests", dependencies: ["Nets", "Hashing"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "FashionDataTests", dependencies: ["FashionData"]),
+        .testTarget(name: "FashionDataTests", dependencies: ["FashionData", "FuzzSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "StudyTests", dependencies: ["Study"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: []),

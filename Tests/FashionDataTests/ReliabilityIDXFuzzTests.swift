@@ -1,23 +1,11 @@
 import Testing
 import Foundation
+import FuzzSupport
 @testable import FashionData
-
-/// SplitMix64, seeded: the fuzz campaign is the same on every run.
-struct IDXFuzzRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-}
 
 /// One edit biased to the header (where the parser's decisions are): set a
 /// byte to 0/0xFF/random, flip a bit, truncate, delete or append bytes.
-func mutateIDX(_ bytes: [UInt8], _ rng: inout IDXFuzzRandom) -> [UInt8] {
+func mutateIDX(_ bytes: [UInt8], _ rng: inout FuzzRandom) -> [UInt8] {
     var b = bytes
     let headerBiased = rng.below(4) != 0 ? rng.below(min(b.count, 24) + 1) : rng.below(b.count + 1)
     let at = min(headerBiased, max(b.count - 1, 0))
@@ -39,7 +27,7 @@ func mutateIDX(_ bytes: [UInt8], _ rng: inout IDXFuzzRandom) -> [UInt8] {
     let dir = try makeTempDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let images = fixtureImages(count: 3).encoded(), labels = fixtureLabels(count: 3).encoded()
-    var rng = IDXFuzzRandom(state: 8)
+    var rng = FuzzRandom(state: 8)
     var accepted = 0, rejected = 0, unnamed: [String] = []
     let started = Date()
     let imagesURL = dir.appendingPathComponent("i"), labelsURL = dir.appendingPathComponent("l")

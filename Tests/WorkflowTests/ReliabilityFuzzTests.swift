@@ -1,19 +1,7 @@
 import Testing
 import Foundation
+import FuzzSupport
 @testable import Workflow
-
-/// SplitMix64: a tiny seeded generator so every fuzz run mutates the same way.
-struct FuzzRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-}
 
 /// One random edit of `bytes`: flip, delete, insert, duplicate, truncate or
 /// splice in a JSON token, so mutants stay near the grammar and reach deep paths.
