@@ -72,7 +72,7 @@ struct ReportMarkdown {
 
     /// The training protocol, read from the runs themselves.
     func protocolSentence() -> String {
-        guard let r = inputs.curves.runs.first else { return "" }
+        guard let r = inputs.curves.runs.first?.metrics else { return "" }
         let total = inputs.evaluations.first?.total ?? 0
         return "Each network (\(r.layerSizes.map(String.init).joined(separator: "-"))) is trained with SGD "
             + "(learning rate \(NumberFormat.general(r.learningRate)), momentum \(NumberFormat.general(r.momentum)), "
