@@ -39,8 +39,8 @@ struct ActivationsStage: StageKind {
             tensors["layer.\(k)"] = .init(shape: [m.rows, m.cols], values: m.values)
             names.append("Layer \(k) - \(k % 2 == 0 ? "Linear" : actName)")
         }
-        try Data(Safetensors.encode(tensors, metadata: ["format": "pipeline.activations.v1"]))
-            .write(to: context.outputURL("activations.safetensors"))
+        try context.write(Safetensors.encode(tensors, metadata: ["format": "pipeline.activations.v1"]),
+                          to: "activations.safetensors")
         try Artifacts.write(Summary(activation: metrics.activation, seed: metrics.seed, images: params.images, layers: names),
                             as: "activations.json", in: context)
     }

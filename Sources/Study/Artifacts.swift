@@ -12,14 +12,10 @@ enum Artifacts {
         return e
     }
 
-    static func write<T: Encodable>(_ value: T, to url: URL) throws {
+    static func write<T: Encodable>(_ value: T, as name: String, in context: StageContext) throws {
         var data = try encoder().encode(value)
         data.append(0x0A)
-        try data.write(to: url)
-    }
-
-    static func write<T: Encodable>(_ value: T, as name: String, in context: StageContext) throws {
-        try write(value, to: context.outputURL(name))
+        try context.write(data, to: name)
     }
 
     static func read<T: Decodable>(_ type: T.Type, from url: URL, what: String) throws -> T {
@@ -37,6 +33,6 @@ enum Artifacts {
     }
 
     static func writeText(_ text: String, as name: String, in context: StageContext) throws {
-        try Data(text.utf8).write(to: context.outputURL(name))
+        try context.write(Data(text.utf8), to: name)
     }
 }

@@ -38,6 +38,6 @@ struct ExamplesStage: StageKind {
                                      columns: params.columns, images: images),
                             as: "examples.json", in: context)
         let grid = try ImageGrid(images: data, indices: indices, columns: params.columns, scale: 2)
-        try Data(grid.png()).write(to: context.outputURL("examples.png"))
+        try context.write(grid.png(), to: "examples.png")
     }
 }

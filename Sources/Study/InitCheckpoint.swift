@@ -20,8 +20,8 @@ enum InitCheckpoint {
         let sizes = [layers[0].inFeatures] + layers.map(\.outFeatures)
         let metadata = ["format": format, "seed": String(seed),
                         "layer_sizes": sizes.map(String.init).joined(separator: ",")]
-        try Data(Safetensors.encode(tensors, metadata: metadata)).write(to: context.outputURL(weightsFile))
-        try Data(generator.serialized()).write(to: context.outputURL(generatorFile))
+        try context.write(Safetensors.encode(tensors, metadata: metadata), to: weightsFile)
+        try context.write(generator.serialized(), to: generatorFile)
     }
 
     struct Loaded {

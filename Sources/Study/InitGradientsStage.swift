@@ -64,7 +64,7 @@ struct InitGradientsStage: StageKind {
         }
         try Artifacts.write(InitGradients(seed: initial.seed, images: params.batch, activations: results),
                             as: "init-gradients.json", in: context)
-        try Data(Safetensors.encode(tensors, metadata: ["format": "pipeline.gradients.v1"]))
-            .write(to: context.outputURL("gradients.safetensors"))
+        try context.write(Safetensors.encode(tensors, metadata: ["format": "pipeline.gradients.v1"]),
+                          to: "gradients.safetensors")
     }
 }

@@ -29,11 +29,10 @@ struct SubsetStage: StageKind {
                 throw StageError("params: \(prefix) count \(count) must be in 1...\(images.dims.first ?? 0)")
             }
             let pixelsPerImage = images.dims[1] * images.dims[2]
-            try IDXFile(dims: [count, images.dims[1], images.dims[2]],
-                        payload: Array(images.payload.prefix(count * pixelsPerImage)))
-                .write(to: context.outputURL(imagesName))
-            try IDXFile(dims: [count], payload: Array(labels.payload.prefix(count)))
-                .write(to: context.outputURL(labelsName))
+            try context.write(IDXFile(dims: [count, images.dims[1], images.dims[2]],
+                                      payload: Array(images.payload.prefix(count * pixelsPerImage))).encoded(),
+                              to: imagesName)
+            try context.write(IDXFile(dims: [count], payload: Array(labels.payload.prefix(count))).encoded(), to: labelsName)
         }
         context.log("\(params.train) training and \(params.test) test images")
     }

@@ -123,7 +123,7 @@ struct TrainStage: StageKind {
             }
         }
 
-        try Data(Checkpoint.encode(model: best)).write(to: context.outputURL("model.safetensors"))
+        try context.write(Checkpoint.encode(model: best), to: "model.safetensors")
         let bestEpoch = state.stopping.bestEpoch
         try Artifacts.write(TrainMetrics(
             activation: params.activation.rawValue, seed: initial.seed, layerSizes: initial.layerSizes,

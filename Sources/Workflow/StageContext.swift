@@ -75,6 +75,28 @@ public final class StageContext: @unchecked Sendable {
         return url
     }
 
+    /// Writes output `name` (subfolders are created). A failure names the
+    /// output and the cause, e.g. `act-curves.json: cannot write: No space left on device`.
+    public func write<D: DataProtocol>(_ bytes: D, to name: String) throws {
+        let url = try outputURL(name)
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw StageError("\(name): cannot create: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        for region in bytes.regions {
+            try region.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw StageError("\(name): cannot write: \(String(cString: strerror(errno)))")
+                    }
+                    offset += n
+                }
+            }
+        }
+    }
+
     public func log(_ message: String) { logSink(message) }
     public func progress(_ line: String) { progressSink(line) }
 }

@@ -29,11 +29,12 @@ recorded_stages() {
 
 # The artifacts of a finished project, one "stage file hash" line each, plus
 # every workspace output file with its hash: byte identity of all results.
-# train's timing.json holds wall-clock seconds by design (nothing reads it),
-# so it alone is left out.
+# The volatile outputs hold wall-clock seconds by design and are left out of
+# dependents' keys: train's timing.json and the report's timings.md (also in
+# the workspace as outputs/timings.md).
 artifacts() {
   local dir=$1
   jq -r '.stages | to_entries[] | .key as $s | .value.outputs | to_entries[] | "\($s) \(.key) \(.value.hash)"' "$dir/pipeline.lock.json" \
-    | grep -v ' timing.json ' | sort
-  (cd "$dir" && find outputs -type f | sort | xargs sha256sum)
+    | grep -v -e ' timing.json ' -e ' timings.md ' | sort
+  (cd "$dir" && find outputs -type f ! -name timings.md | sort | xargs sha256sum)
 }
