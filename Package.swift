@@ -34,7 +34,7 @@ let package = Package(
         // Training-speed benchmark (`make bench`). AllocationCount defines malloc & co. to
         // count allocations; the linker exports them so shared libraries call them too.
         .target(name: "AllocationCount", path: "Benchmarks/Sources/AllocationCount"),
-        .executableTarget(name: "pipeline-bench", dependencies: ["Nets", "FashionData", "CBLAS", "AllocationCount"],
+        .executableTarget(name: "pipeline-bench", dependencies: ["Nets", "FashionData", "Hashing", "CBLAS", "AllocationCount"],
                           path: "Benchmarks/Sources/pipeline-bench",
                           linkerSettings: [.unsafeFlags(["malloc", "calloc", "realloc", "memalign", "aligned_alloc", "posix_memalign"]
                               .flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] })]),

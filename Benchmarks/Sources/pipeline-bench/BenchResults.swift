@@ -25,6 +25,8 @@ struct BenchResults: Codable, Sendable {
     var allocationsPerStep: [String: Double]
     var sgemmAllocationsPerStep: Double
     var evalImagesPerSecond: [String: Double]
+    /// sha256 of each checkpoint after `epochsTimed` epochs (results, not speed).
+    var modelSHA256: [String: String]
     /// sgemm alone on one step's shapes, at `threads` and at one thread.
     var sgemmGflops: Double
     var sgemmGflops1Thread: Double
@@ -48,7 +50,7 @@ struct BenchResults: Codable, Sendable {
         case trainEpochCPUSeconds = "train_epoch_cpu_seconds", trainSamplesPerSecond = "train_samples_per_second"
         case trainGflops = "train_gflops", allocationsPerStep = "allocations_per_step"
         case sgemmAllocationsPerStep = "sgemm_allocations_per_step"
-        case evalImagesPerSecond = "eval_images_per_second", sgemmGflops = "sgemm_gflops"
+        case evalImagesPerSecond = "eval_images_per_second", modelSHA256 = "model_sha256", sgemmGflops = "sgemm_gflops"
         case sgemmGflops1Thread = "sgemm_gflops_1_thread", gemmFloorSeconds = "gemm_floor_seconds"
         case gemmFloorSeconds1Thread = "gemm_floor_seconds_1_thread", sgemmShapes = "sgemm_shapes"
     }

@@ -1,3 +1,4 @@
+import Hashing
 import Nets
 
 /// Times training epochs of the study's base MLP (784-512-256-256-128-10,
@@ -27,6 +28,9 @@ struct TrainingBenchmark {
         var allocationsPerStep: Double
         /// Heap allocations of one `trainEpoch` call beyond its steps.
         var allocationsPerCall: Double
+        /// sha256 of the checkpoint (model and velocities) after the timed epochs: the same for
+        /// any thread count and any speed change that keeps results (compare runs with equal `epochs`).
+        var modelSHA256: String
         var evaluationSeconds: [Double]
         var evaluationImages: Int
 
@@ -64,6 +68,7 @@ struct TrainingBenchmark {
             seconds.append(run.seconds)
             stats = run.result
         }
+        let sha = SHA256.hash(try Checkpoint.encode(model: trainer.model, optimizer: trainer.optimizer)).hex
         var evaluation: [Double] = []
         for _ in 0..<3 {
             evaluation.append(try timed { try trainer.evaluate(data: data.images, indices: data.validation) }.seconds)
@@ -71,7 +76,7 @@ struct TrainingBenchmark {
         let perStep = Double(many.allocations - one.allocations) / Double(Self.probeSteps)
         return Result(activation: activation, epochSeconds: seconds, epochCPUSeconds: cpuSeconds,
                       samplesPerEpoch: stats?.samples ?? 0, stepsPerEpoch: stats?.batches ?? 0,
-                      allocationsPerStep: perStep, allocationsPerCall: Double(one.allocations) - perStep,
+                      allocationsPerStep: perStep, allocationsPerCall: Double(one.allocations) - perStep, modelSHA256: sha,
                       evaluationSeconds: evaluation, evaluationImages: data.validation.count)
     }
 

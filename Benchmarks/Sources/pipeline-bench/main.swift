@@ -66,6 +66,8 @@ print("")
 print(table.rendered)
 let loadAfter = MachineLoad.current()
 print("load average after: \(MachineLoad.describe(loadAfter))")
+print("checkpoint sha256 after \(options.epochs) epochs (results; equal across thread counts and speed-only changes):")
+for r in results { print("  \(r.activation.rawValue) \(r.modelSHA256)") }
 
 let measured = results
 func byActivation<T>(_ value: (TrainingBenchmark.Result) -> T) -> [String: T] {
@@ -85,6 +87,7 @@ let output = BenchResults(
     allocationsPerStep: byActivation(\.allocationsPerStep),
     sgemmAllocationsPerStep: sgemmN.allocationsPerStep,
     evalImagesPerSecond: byActivation(\.evaluationImagesPerSecond),
+    modelSHA256: byActivation(\.modelSHA256),
     sgemmGflops: sgemmN.gflops, sgemmGflops1Thread: sgemm1.gflops,
     gemmFloorSeconds: sgemmN.stepSeconds * Double(stepsPerEpoch),
     gemmFloorSeconds1Thread: sgemm1.stepSeconds * Double(stepsPerEpoch),
