@@ -5,10 +5,10 @@ import Foundation
 ///
 /// Determinism: OpenBLAS's own threading changes results (sgemm with 1 and 2
 /// OpenBLAS threads differs in the last bits, measured on 0.3.21), so OpenBLAS
-/// always runs single-threaded here and `parallelRows` splits work into blocks
-/// of a fixed `blockRows` rows. Every block is computed by the same calls
-/// whatever the thread count, so results are bit-identical for any
-/// `setThreads` value; threads only change speed.
+/// always runs single-threaded here, and every product is computed in blocks of
+/// a fixed `blockRows` rows, one sgemm call per block, which a `WorkerPool`
+/// spreads over threads. The calls are the same whatever the thread count, so
+/// results are bit-identical for any `setThreads` value; threads only change speed.
 public enum BLAS {
     /// Rows per work block; fixed so results never depend on the thread count.
     public static let blockRows = 64
@@ -55,37 +55,6 @@ public enum BLAS {
                     Int32(m), Int32(n), Int32(k), alpha,
                     a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
-
-    /// Runs `body(start, end)` for consecutive blocks of `blockRows` rows covering
-    /// 0..<rows, spread over `threads` threads (block j goes to thread j mod threads).
-    /// `body` must only write data belonging to its rows.
-    @inline(__always)
-    static func parallelRows(_ rows: Int, threads: Int, _ body: (Int, Int) -> Void) {
-        let blocks = (rows + blockRows - 1) / blockRows
-        let workers = min(threads, blocks)
-        if workers <= 1 {
-            var start = 0
-            while start < rows { body(start, min(start + blockRows, rows)); start += blockRows }
-            return
-        }
-        withoutActuallyEscaping(body) { body in
-            let task = BlockTask(body: body)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var block = worker
-                while block < blocks {
-                    let start = block * blockRows
-                    task.body(start, min(start + blockRows, rows))
-                    block += workers
-                }
-            }
-        }
-    }
-}
-
-/// Lets the non-Sendable block body cross into `concurrentPerform`: every
-/// block writes disjoint rows, which is what makes that sound.
-private struct BlockTask: @unchecked Sendable {
-    let body: (Int, Int) -> Void
 }
 
 /// A lock-protected Int, so the thread count can be set from any thread.

@@ -22,14 +22,19 @@ final class Workspace {
     let deltaA: FloatBuffer
     let deltaB: FloatBuffer
     /// Threads used for passes over this workspace (results do not depend on it).
-    var threads: Int
+    var threads: Int {
+        get { pool.size }
+        set { if newValue != pool.size { pool = WorkerPool(size: newValue) } }
+    }
+    /// The threads themselves: the caller plus `threads - 1` workers kept for the workspace's life.
+    private(set) var pool: WorkerPool
     /// dL/dinput, allocated only when a caller asks for it (never in training).
     private(set) var inputGrad: FloatBuffer?
 
     init(sizes: [Int], capacity: Int) {
         self.capacity = capacity
         self.sizes = sizes
-        threads = BLAS.threads
+        pool = WorkerPool(size: BLAS.threads)
         let layerCount = sizes.count - 1
         input = FloatBuffer(count: capacity * sizes[0])
         labels = .allocate(capacity: max(capacity, 1))
