@@ -3,6 +3,9 @@ import Foundation
 
 // Exit codes: 0 ok, 1 a stage failed (or verify found corruption), 2 usage or
 // validation error, 130 interrupted. ArgumentParser's own usage code (64) is mapped to 2.
+#if NETS_NEEDS_HASWELL
+HostCPU.requireHaswellFeatures()
+#endif
 do {
     var command = try PipelineCommand.parseAsRoot()
     try command.run()

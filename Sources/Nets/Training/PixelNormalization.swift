@@ -21,19 +21,43 @@ public enum PixelNormalization {
         return m
     }
 
-    /// Writes the normalised rows `indices` of `data` one after another into `out`.
-    static func gather(_ data: ByteImages, indices: ArraySlice<Int>, into out: UnsafeMutablePointer<Float>) {
-        let width = data.featureCount
+    /// Writes the normalised rows `indices` of `data` one after another into
+    /// `out`, and their labels into `labels` when given; rows are split over
+    /// `pool`'s threads when given (a copy, so the split cannot change results).
+    static func gather(_ data: ByteImages, indices: ArraySlice<Int>, into out: UnsafeMutablePointer<Float>,
+                       labels: UnsafeMutablePointer<UInt8>? = nil, pool: WorkerPool? = nil) {
         table.withUnsafeBufferPointer { lut in
             data.pixels.withUnsafeBufferPointer { px in
-                guard let pixels = px.baseAddress else { return }  // no images, so no valid index
-                var dst = out
-                for index in indices {
-                    let src = pixels + index * width
-                    for j in 0..<width { dst[j] = lut[Int(src[j])] }
-                    dst += width
+                data.labels.withUnsafeBufferPointer { ys in
+                    indices.withUnsafeBufferPointer { idx in
+                        // No images means no valid index, so nothing to copy.
+                        guard let pixels = px.baseAddress, let lut = lut.baseAddress, let ys = ys.baseAddress,
+                              let idx = idx.baseAddress else { return }
+                        let parts = pool?.parts(count: indices.count, block: GatherJob.block) ?? 1
+                        let job = GatherJob(pixels: pixels, lut: lut, labels: ys, indices: idx, count: indices.count,
+                                            width: data.featureCount, out: out, labelsOut: labels, parts: parts)
+                        if let pool { pool.run(job, parts: parts) } else { job.run(part: 0) }
+                    }
                 }
             }
+        }
+    }
+}
+
+/// The batch gather as a `ParallelJob`: part p normalises its share of the rows.
+struct GatherJob: ParallelJob {
+    static let block = 16
+    let pixels: UnsafePointer<UInt8>, lut: UnsafePointer<Float>, labels: UnsafePointer<UInt8>
+    let indices: UnsafePointer<Int>, count: Int, width: Int
+    let out: UnsafeMutablePointer<Float>, labelsOut: UnsafeMutablePointer<UInt8>?
+    let parts: Int
+
+    func run(part: Int) {
+        for r in WorkerPool.range(part, of: parts, count: count, block: Self.block) {
+            let index = indices[r]
+            let src = pixels + index * width, dst = out + r * width
+            for j in 0..<width { dst[j] = lut[Int(src[j])] }
+            labelsOut?[r] = labels[index]
         }
     }
 }

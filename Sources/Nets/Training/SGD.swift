@@ -51,6 +51,7 @@ public final class SGD {
         }
         weightVelocity = layers.map { FloatBuffer($0.weight) }
         biasVelocity = layers.map { FloatBuffer($0.bias) }
+        cached = nil
         hasVelocity = true
     }
 
@@ -59,33 +60,34 @@ public final class SGD {
         guard momentum != 0, weightVelocity.isEmpty else { return }
         weightVelocity = model.weights.map { FloatBuffer(count: $0.count) }
         biasVelocity = model.biases.map { FloatBuffer(count: $0.count) }
+        cached = nil
     }
 
-    /// One update of `model` from the gradients in `ws`.
+    /// One update of `model` from the gradients in `ws`, split over `ws`'s threads.
     func step(model: MLP, gradients ws: Workspace) {
         if momentum != 0 && weightVelocity.isEmpty { prepare(for: model) }
-        let first = !hasVelocity
-        for i in 0..<model.weights.count {
-            update(model.weights[i], ws.weightGrad[i], momentum == 0 ? nil : weightVelocity[i], first: first)
-            update(model.biases[i], ws.biasGrad[i], momentum == 0 ? nil : biasVelocity[i], first: first)
-        }
+        let tensors = self.tensors(model: model, gradients: ws)
+        let parts = SGDUpdateJob.parts(tensors, pool: ws.pool)
+        ws.pool.run(SGDUpdateJob(tensors: tensors, learningRate: learningRate, momentum: momentum,
+                                 first: !hasVelocity, parts: parts), parts: parts)
         steps += 1
         if momentum != 0 { hasVelocity = true }
     }
 
-    /// v and p in one pass over memory (the update is bandwidth-bound). Kept on one
-    /// thread: splitting it measured no gain here and cost dispatch allocations.
-    @inline(__always)
-    private func update(_ p: FloatBuffer, _ g: FloatBuffer, _ v: FloatBuffer?, first: Bool) {
-        let n = p.count, pp = p.pointer, gp = g.pointer, lr = learningRate, mu = momentum
-        guard let vp = v?.pointer else {
-            for i in 0..<n { pp[i] -= lr * gp[i] }
-            return
+    /// The tensor list of the last (model, workspace) pair, kept so a step allocates nothing;
+    /// reset whenever the velocity buffers are replaced.
+    private var cached: (model: MLP, workspace: Workspace, tensors: [SGDUpdateJob.Tensor])?
+
+    private func tensors(model: MLP, gradients ws: Workspace) -> [SGDUpdateJob.Tensor] {
+        if let cached, cached.model === model, cached.workspace === ws { return cached.tensors }
+        var tensors: [SGDUpdateJob.Tensor] = []
+        for i in 0..<model.weights.count {
+            tensors.append(.init(parameter: model.weights[i].pointer, gradient: ws.weightGrad[i].pointer,
+                                 velocity: momentum == 0 ? nil : weightVelocity[i].pointer, count: model.weights[i].count))
+            tensors.append(.init(parameter: model.biases[i].pointer, gradient: ws.biasGrad[i].pointer,
+                                 velocity: momentum == 0 ? nil : biasVelocity[i].pointer, count: model.biases[i].count))
         }
-        if first {
-            for i in 0..<n { let vi = gp[i]; vp[i] = vi; pp[i] -= lr * vi }
-        } else {
-            for i in 0..<n { let vi = mu * vp[i] + gp[i]; vp[i] = vi; pp[i] -= lr * vi }
-        }
+        cached = (model, ws, tensors)
+        return tensors
     }
 }

@@ -71,9 +71,8 @@ public final class Trainer {
 
     /// Fills the workspace input and labels; returns the row count.
     func load(_ data: ByteImages, _ indices: ArraySlice<Int>) -> Int {
-        PixelNormalization.gather(data, indices: indices, into: workspace.input.pointer)
-        var r = 0
-        for i in indices { workspace.labels[r] = data.labels[i]; r += 1 }
+        PixelNormalization.gather(data, indices: indices, into: workspace.input.pointer,
+                                  labels: workspace.labels, pool: workspace.pool)
         return indices.count
     }
 }
