@@ -131,13 +131,6 @@ struct ReportMarkdown {
         """
     }
 
-    /// Threads of the training stages (they differ only in speed, never in results).
-    func threadSummary() -> String {
-        let counts = Set(inputs.trainTimings.map(\.timing.threads)).sorted()
-        guard !counts.isEmpty else { return "–" }
-        return "training stages ran with \(counts.map(String.init).joined(separator: " or ")) thread\(counts == [1] ? "" : "s") each"
-    }
-
     func provenanceSection() -> String {
         var t = MarkdownTable(headers: ["stage", "artifact", "sha256"], alignments: [.left, .left, .left])
         for entry in inputs.artifactHashes {
@@ -152,7 +145,7 @@ struct ReportMarkdown {
         | tool | \(toolVersion) |
         | CPU | \(environment.cpu) (\(environment.cores) cores) |
         | BLAS | \(environment.blas) |
-        | threads | \(threadSummary()) |
+        | threads | per training stage in [timings.md](timings.md): the scheduler's choice, which changes speed, never results |
 
         The time each stage took: [timings.md](timings.md) (kept apart so this report's bytes depend only on results).
         Per-stage keys, parameters and hashes: `pipeline.lock.json` and `pipeline show STAGE`.

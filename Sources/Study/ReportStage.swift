@@ -17,7 +17,7 @@ struct ReportStage: StageKind {
 
     static let name = "report"
     /// 4: provenance names pipeline.json's hash and the tool version; stage times in timings.md.
-    static let version = 5  // 5: facet-grid histogram layout
+    static let version = 6  // 5: facet-grid histogram layout; 6: thread counts only in timings.md
     static let summary = "the study's report, figures and metrics.json"
     static let volatileOutputs: Set<String> = ["timings.md"]
 

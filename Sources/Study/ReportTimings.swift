@@ -18,7 +18,7 @@ struct ReportTimings {
         for t in inputs.trainTimings {
             let sorted = t.timing.epochSeconds.sorted()
             let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
-            try? epochs.addRow([t.stage, "\(sorted.count)", NumberFormat.fixed(median, 2), "\(t.timing.threads)"])
+            try? epochs.addRow([t.stage, "\(sorted.count)", NumberFormat.fixed(median, 2), t.timing.threadsDescription])
         }
         return """
         # Stage timings

@@ -22,7 +22,18 @@ struct TrainMetrics: Codable, Sendable {
 /// they differ from run to run, and metrics must not.
 struct TrainTiming: Codable, Sendable {
     var epochSeconds: [Double]
+    /// Threads of the last epoch.
     var threads: Int
+    /// Threads of each epoch this run trained (the scheduler may add a core
+    /// mid-run; a resumed run lists only its own epochs). Absent in older files.
+    var epochThreads: [Int]?
+
+    /// "1" or "1-2": the thread counts the epochs used.
+    var threadsDescription: String {
+        let counts = Set(epochThreads ?? [threads]).sorted()
+        guard let low = counts.first, let high = counts.last else { return "\(threads)" }
+        return low == high ? "\(low)" : "\(low)-\(high)"
+    }
 }
 
 /// `train@<activation>-s<seed>`: SGD with momentum on the train split, the
@@ -50,6 +61,8 @@ struct TrainStage: StageKind {
     // Results do not depend on the thread count (Nets splits its products into
     // fixed row blocks); two threads only make a lone training faster.
     static let maxThreads = 2
+    // Re-reads context.threads every epoch, so a lone last training gets the idle core.
+    static let growsThreads = true
     static let summary = "train one network with SGD, early stopping on validation accuracy"
     static let volatileOutputs: Set<String> = ["timing.json"]
 
@@ -77,12 +90,14 @@ struct TrainStage: StageKind {
                                   stopped: false, checkpointFile: "", bestFile: "")
         }
         let trainer = try Trainer(model: model, optimizer: optimizer, batchSize: params.batchSize)
-        trainer.threads = context.threads  // speed only: results do not depend on it
         let batches = split.train.count / params.batchSize
+        var epochThreads: [Int] = []
 
         while !state.stopped && state.completedEpochs < params.maxEpochs {
             let epoch = state.completedEpochs
             let started = Date()
+            trainer.threads = context.threads  // may have grown; speed only, results do not depend on it
+            epochThreads.append(trainer.threads)
             let positions = DataLoaderShuffle.epochOrder(count: split.train.count, generator: &state.generator)
             let order = positions.map { split.train[$0] }
             let meanEpoch = state.epochSeconds.isEmpty ? nil : state.epochSeconds.reduce(0, +) / Double(state.epochSeconds.count)
@@ -131,7 +146,8 @@ struct TrainStage: StageKind {
             maxEpochs: params.maxEpochs, patience: params.patience, epochs: state.history,
             bestEpoch: bestEpoch + 1, bestValidationAccuracy: state.history[bestEpoch].validationAccuracy,
             stoppedEarly: state.stopped), as: "metrics.json", in: context)
-        try Artifacts.write(TrainTiming(epochSeconds: state.epochSeconds, threads: context.threads),
+        try Artifacts.write(TrainTiming(epochSeconds: state.epochSeconds, threads: epochThreads.last ?? context.threads,
+                                        epochThreads: epochThreads),
                             as: "timing.json", in: context)
     }
 

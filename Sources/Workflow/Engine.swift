@@ -5,7 +5,11 @@ import Foundation
 /// Scheduling: stages are considered in `pipeline.stages` order (topological,
 /// file order among equals). A stage whose deps all have results gets its key;
 /// a valid run record for that key is reused, otherwise the stage starts as
-/// soon as a thread is free, with min(kind.maxThreads, free threads) threads.
+/// soon as a thread is free, with min(kind.maxThreads, free threads) threads
+/// shared among the stages ready at that moment. Cores that free up while no
+/// waiting stage is ready are lent to running stages whose kind `growsThreads`
+/// (up to their `maxThreads`), so the last training of a study does not run
+/// on one core while the other idles.
 /// Results never depend on start order or thread count: keys hash input
 /// content, and kinds must be deterministic. A failed stage blocks only its
 /// dependents; stages already running finish and publish.
@@ -120,12 +124,14 @@ public final class Engine: @unchecked Sendable {
                     let threads = min(s.kind.maxThreads, max(1, st.free / max(1, ready)))
                     st.free -= threads
                     st.running += 1
+                    let share = ThreadShare(threads)
+                    if s.kind.growsThreads { st.growable.append((key, share, s.kind.maxThreads)) }
                     let why = e.record != nil ? ["forced"] : st.waitedFor[key] != nil ? ["its other run ended without a result"] : e.reasons
                     console.line("run  \(s.name) (\(why.joined(separator: "; ")))")
                     let depRecords = s.deps.compactMap { d in st.results[d].map { (d, $0) } }
                     pending.remove(at: i); changed = true
                     Thread.detachNewThread { [self] in
-                        let outcome = Result { try execute(s, key: key, inputs: inputs, deps: depRecords, threads: threads) }
+                        let outcome = Result { try execute(s, key: key, inputs: inputs, deps: depRecords, share: share) }
                         claim.release()  // after the record is published (or the stage failed)
                         cond.lock()
                         switch outcome {
@@ -148,7 +154,8 @@ public final class Engine: @unchecked Sendable {
                             if error is InterruptedError || Interruption.isRequested { st.summary.interrupted = true }
                             else { st.summary.failed += 1; console.error("error: stage '\(s.name)' failed: \(error)") }
                         }
-                        st.free += threads
+                        st.free += share.count
+                        st.growable.removeAll { $0.key == key }
                         st.running -= 1
                         st.runningKeys.remove(key)
                         cond.broadcast()
@@ -156,6 +163,7 @@ public final class Engine: @unchecked Sendable {
                     }
                 }
             }
+            lendFreeCores(st, pending: pending)
             if st.running == 0 && !claimedElsewhere { break }
             // Claims held elsewhere are polled; our own stages wake us when they end.
             if claimedElsewhere { _ = cond.wait(until: Date().addingTimeInterval(0.1)) } else { cond.wait() }
@@ -264,13 +272,32 @@ public final class Engine: @unchecked Sendable {
         var requeued = Set<String>()
         var requeue: [StageInstance] = []
         var free: Int
+        /// Running stages that may be lent cores, in start order.
+        var growable: [(key: String, share: ThreadShare, max: Int)] = []
         init(free: Int) { self.free = free }
+    }
+
+    /// Gives free cores to running `growsThreads` stages, one core at a time in
+    /// start order, when no pending stage has all its inputs (a stage that is
+    /// ready gets them when it starts instead). Called with `cond` held.
+    func lendFreeCores(_ st: RunState, pending: [StageInstance]) {
+        guard st.free > 0, !st.growable.isEmpty,
+              !pending.contains(where: { $0.deps.allSatisfy { st.results[$0] != nil } }) else { return }
+        var lent = true
+        while st.free > 0 && lent {
+            lent = false
+            for g in st.growable where st.free > 0 && g.share.count < g.max {
+                g.share.grow(by: 1)
+                st.free -= 1
+                lent = true
+            }
+        }
     }
 
     struct InterruptedError: Error, CustomStringConvertible { var description: String { "interrupted" } }
 
     /// Runs one stage in a staging folder and publishes its outputs.
-    func execute(_ s: StageInstance, key: String, inputs: [String: [String: String]], deps: [(String, RunRecord)], threads: Int) throws -> RunRecord {
+    func execute(_ s: StageInstance, key: String, inputs: [String: [String: String]], deps: [(String, RunRecord)], share: ThreadShare) throws -> RunRecord {
         let started = Date()
         if let corrupt = try store.corruptInputs(of: s.name, deps: deps) { throw corrupt }
         let staging = try store.makeStaging(String(key.prefix(12)))
@@ -285,7 +312,7 @@ public final class Engine: @unchecked Sendable {
         }
         let console = self.console
         let name = s.name
-        let context = StageContext(stageName: name, threads: threads, outputDirectory: out, scratchDirectory: scratch, inputs: stageInputs,
+        let context = StageContext(stageName: name, share: share, outputDirectory: out, scratchDirectory: scratch, inputs: stageInputs,
                                    pipelineHash: pipeline.sourceHash,
                                    log: { console.line("\(name): \($0)") }, progress: { console.progress("\(name): \($0)") })
         try s.kind.run(params: s.params, context: context)

@@ -10,6 +10,8 @@ public struct RegisteredKind: Sendable {
     public let name: String
     public let version: Int
     public let maxThreads: Int
+    /// See `StageKind.growsThreads`.
+    public let growsThreads: Bool
     public let summary: String
     /// Outputs left out of dependents' keys (see `StageKind.volatileOutputs`).
     public let volatileOutputs: Set<String>
@@ -24,6 +26,7 @@ public struct RegisteredKind: Sendable {
         name = K.name
         version = K.version
         maxThreads = max(1, K.maxThreads)
+        growsThreads = K.growsThreads
         summary = K.summary
         volatileOutputs = K.volatileOutputs
         let fields = LazyValue { ParamProbe.fields(of: K.Params.self) }

@@ -13,10 +13,14 @@ import Foundation
 /// - `log` and `progress` are thread-safe. `progress` is a transient status line
 ///   on a terminal (rate-limited), and is dropped when output is not a terminal;
 ///   `log` always prints one line prefixed with the stage name.
-/// - `threads` is how many cores the scheduler gives this stage right now.
+/// - `threads` is how many cores the scheduler gives this stage right now. It
+///   never shrinks during a run; for a kind with `growsThreads` it may grow when
+///   other stages end and nothing else is ready (read it again to use them).
 public final class StageContext: @unchecked Sendable {
     public let stageName: String
-    public let threads: Int
+    public var threads: Int { share.count }
+    /// The engine's handle on `threads`.
+    let share: ThreadShare
     public let outputDirectory: URL
     public let scratchDirectory: URL
     /// SHA-256 of the pipeline file this run read, and the engine's version:
@@ -27,7 +31,17 @@ public final class StageContext: @unchecked Sendable {
     private let logSink: @Sendable (String) -> Void
     private let progressSink: @Sendable (String) -> Void
 
-    public init(stageName: String, threads: Int, outputDirectory: URL, scratchDirectory: URL,
+    public convenience init(stageName: String, threads: Int, outputDirectory: URL, scratchDirectory: URL,
+                            inputs: [StageInput],
+                            pipelineHash: String = "", toolVersion: String = ToolInfo.version,
+                            log: @escaping @Sendable (String) -> Void,
+                            progress: @escaping @Sendable (String) -> Void) {
+        self.init(stageName: stageName, share: ThreadShare(threads), outputDirectory: outputDirectory,
+                  scratchDirectory: scratchDirectory, inputs: inputs, pipelineHash: pipelineHash,
+                  toolVersion: toolVersion, log: log, progress: progress)
+    }
+
+    init(stageName: String, share: ThreadShare, outputDirectory: URL, scratchDirectory: URL,
                 inputs: [StageInput],
                 pipelineHash: String = "", toolVersion: String = ToolInfo.version,
                 log: @escaping @Sendable (String) -> Void,
@@ -35,7 +49,7 @@ public final class StageContext: @unchecked Sendable {
         self.pipelineHash = pipelineHash
         self.toolVersion = toolVersion
         self.stageName = stageName
-        self.threads = threads
+        self.share = share
         self.outputDirectory = outputDirectory
         self.scratchDirectory = scratchDirectory
         var byRole: [String: [StageInput]] = [:]

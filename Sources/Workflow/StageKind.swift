@@ -22,6 +22,11 @@ public protocol StageKind: Sendable {
     static var version: Int { get }
     /// How many cores the stage can use well; the scheduler gives at most this.
     static var maxThreads: Int { get }
+    /// True if `run` reads `context.threads` again while it works (say, at
+    /// every epoch): the scheduler may then lend it cores that free up while
+    /// nothing else is ready to run. False (the default) means it reads the
+    /// count once, so lent cores would sit idle.
+    static var growsThreads: Bool { get }
     /// A one-line description for `pipeline kinds` and the docs.
     static var summary: String { get }
     /// Output files that may differ between runs of the same key (wall-clock
@@ -36,6 +41,7 @@ public protocol StageKind: Sendable {
 
 extension StageKind {
     public static var maxThreads: Int { 1 }
+    public static var growsThreads: Bool { false }
     public static var summary: String { "" }
     public static var volatileOutputs: Set<String> { [] }
 }

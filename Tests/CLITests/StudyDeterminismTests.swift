@@ -38,11 +38,12 @@ import Testing
         // The volatile outputs (wall-clock times), and nothing else.
         #expect(differing == ["report/timings.md"] + MiniStudy.trainStages.map { "\($0)/timing.json" })
 
-        // timing.json differs in its times only: same epochs, a thread count.
+        // timing.json differs in its times only: same epochs, thread counts.
         for stage in MiniStudy.trainStages {
             let ta = try timing(one, a.outputs(stage)["timing.json"]), tb = try timing(two, b.outputs(stage)["timing.json"])
-            #expect(Set(ta.keys) == ["epochSeconds", "threads"])
-            #expect(Set(tb.keys) == ["epochSeconds", "threads"])
+            #expect(Set(ta.keys) == ["epochSeconds", "threads", "epochThreads"])
+            #expect(Set(tb.keys) == ["epochSeconds", "threads", "epochThreads"])
+            #expect((ta["epochThreads"] as? [Int])?.count == 3)
             #expect((ta["epochSeconds"] as? [Double])?.count == 3)
             #expect((tb["epochSeconds"] as? [Double])?.count == 3)
         }
