@@ -3,6 +3,8 @@ import Foundation
 /// Runs the built `pipeline` executable as a black box in a temp project folder.
 struct CLI {
     let dir: URL
+    /// Extra environment variables for the process.
+    var environment: [String: String] = [:]
 
     /// The `pipeline` binary next to the test bundle in the build products folder.
     static let binary: URL? = {
@@ -35,6 +37,7 @@ struct CLI {
         p.currentDirectoryURL = dir
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "PIPELINE_CACHE_DIR")
+        env.merge(environment) { $1 }
         p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
