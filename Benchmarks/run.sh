@@ -6,7 +6,7 @@
 #   3. peak memory of a train stage (the real `pipeline`, 2 epochs, full data)
 #   4. with FULL=1 only: wall time of the whole study from an empty store
 # Figures go to bench-results.json at the repository root (git-ignored).
-# Environment: PIPELINE_BIN (release pipeline), BENCH_EPOCHS (default 3),
+# Environment: PIPELINE_BIN (release pipeline), BENCH_EPOCHS (default 5),
 # BENCH_THREADS (default 2), FULL=1.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -32,7 +32,7 @@ section "engine overhead"
 bash "$here/engine.sh" "$bin"
 
 section "training speed"
-"$bench_bin" --epochs "${BENCH_EPOCHS:-3}" --threads "${BENCH_THREADS:-2}" --data "$data" --output "$results"
+"$bench_bin" --epochs "${BENCH_EPOCHS:-5}" --threads "${BENCH_THREADS:-2}" --data "$data" --output "$results"
 
 work=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT

@@ -9,19 +9,19 @@ struct BenchOptions: Sendable {
     /// files (as the `decompress` stage stores them).
     var dataDirectory = "/usr/share/datasets/fashion-mnist"
     var output = "bench-results.json"
-    var sgemmRepeats = 30
+    var sgemmRepeats = 100
     var help = false
 
     static let usage = """
         usage: pipeline-bench [--epochs K] [--threads N] [--activations a,b,...]
                               [--data DIR] [--output FILE] [--sgemm-repeats R]
           --epochs K          timed epochs per activation (median reported; default 3)
-          --threads N         OpenBLAS threads (default 2)
+          --threads N         threads of the training (Nets' WorkerPool; default 2)
           --activations LIST  comma-separated, from \(ActivationKind.allCases.map(\.rawValue).joined(separator: ","))
           --data DIR          FashionMNIST .gz files or decompressed IDX files
                               (default /usr/share/datasets/fashion-mnist)
           --output FILE       results as JSON (default bench-results.json)
-          --sgemm-repeats R   timed calls per GEMM shape (default 30)
+          --sgemm-repeats R   timed calls per GEMM shape (default 100)
         """
 
     /// Parses `arguments` (without the program name).

@@ -3,12 +3,18 @@ import Nets
 
 /// Times `cblas_sgemm` alone on the shapes of one training step.
 ///
+/// At one thread each shape is one call (OpenBLAS's own speed). At more, it is
+/// issued as `Nets` issues it: C's rows in blocks of `BLAS.blockRows`, one call
+/// per block, the blocks spread over a `WorkerPool` of that many threads
+/// (OpenBLAS itself stays single-threaded, as in `Nets`): the GEMM floor of a
+/// training step at that thread count.
+///
 /// Each shape gets its own operands (filled with a fixed pseudo-random sequence
 /// in [-1, 1), so every run computes the same products); two untimed warm-up
 /// calls; `repeats` calls under the allocation counter; then `repeats` timed
 /// calls, of which the median is the shape's time. The step's GEMM time is the
 /// sum of the per-shape medians, and the rate is step FLOPs / that sum.
-/// `run` sets the OpenBLAS thread count (process-wide) and leaves it set.
+/// `run` sets `BLAS.threads` (process-wide) and leaves it set.
 struct SgemmBenchmark {
     struct ShapeTiming: Sendable {
         var shape: GemmShape
@@ -31,10 +37,11 @@ struct SgemmBenchmark {
 
     func run(threads: Int) -> Result {
         BLAS.setThreads(threads)
-        return Result(threads: threads, shapes: step.shapes.map(time))
+        let pool = threads > 1 ? WorkerPool(size: threads) : nil
+        return Result(threads: threads, shapes: step.shapes.map { time($0, pool: pool) })
     }
 
-    private func time(_ s: GemmShape) -> ShapeTiming {
+    private func time(_ s: GemmShape, pool: WorkerPool?) -> ShapeTiming {
         var seed: UInt32 = 12345
         func fill(_ count: Int) -> [Float] {
             (0..<count).map { _ in
@@ -53,11 +60,15 @@ struct SgemmBenchmark {
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
                     let out = pc.baseAddress
+                    let job = BlockGemmJob(shape: s, a: pa.baseAddress!, b: pb.baseAddress!, c: out!,
+                                           parts: pool?.parts(count: s.m, block: BLAS.blockRows) ?? 1)
                     let call = {
-                        cblas_sgemm(CblasRowMajor, s.transA ? CblasTrans : CblasNoTrans,
-                                    s.transB ? CblasTrans : CblasNoTrans,
-                                    Int32(s.m), Int32(s.n), Int32(s.k), 1,
-                                    pa.baseAddress, lda, pb.baseAddress, ldb, 0, out, ldc)
+                        if let pool { pool.run(job, parts: job.parts) } else {
+                            cblas_sgemm(CblasRowMajor, s.transA ? CblasTrans : CblasNoTrans,
+                                        s.transB ? CblasTrans : CblasNoTrans,
+                                        Int32(s.m), Int32(s.n), Int32(s.k), 1,
+                                        pa.baseAddress, lda, pb.baseAddress, ldb, 0, out, ldc)
+                        }
                     }
                     call(); call()
                     allocations = AllocationCounter.counting { for _ in 0..<repeats { call() } }.allocations
@@ -67,5 +78,28 @@ struct SgemmBenchmark {
         }
         return ShapeTiming(shape: s, medianSeconds: Statistics.median(samples) ?? .nan,
                            allocationsPerCall: Double(allocations) / Double(repeats))
+    }
+}
+
+/// One shape as `Nets` computes it on several threads: blocks of
+/// `BLAS.blockRows` rows of C, one sgemm call each, part p taking its run of blocks.
+struct BlockGemmJob: ParallelJob {
+    let shape: GemmShape
+    let a: UnsafePointer<Float>, b: UnsafePointer<Float>
+    let c: UnsafeMutablePointer<Float>
+    let parts: Int
+
+    func run(part: Int) {
+        let s = shape, block = BLAS.blockRows
+        let lda = s.transA ? s.m : s.k, ldb = s.transB ? s.k : s.n
+        let mine = WorkerPool.range(part, of: parts, count: s.m, block: block)
+        for r0 in stride(from: mine.lowerBound, to: mine.upperBound, by: block) {
+            let rows = min(block, mine.upperBound - r0)
+            // Row r0 of op(A): a column offset when A is stored transposed.
+            let aBlock = s.transA ? a + r0 : a + r0 * lda
+            cblas_sgemm(CblasRowMajor, s.transA ? CblasTrans : CblasNoTrans, s.transB ? CblasTrans : CblasNoTrans,
+                        Int32(rows), Int32(s.n), Int32(s.k), 1, aBlock, Int32(lda), b, Int32(ldb), 0,
+                        c + r0 * s.n, Int32(s.n))
+        }
     }
 }

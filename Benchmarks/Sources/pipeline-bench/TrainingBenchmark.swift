@@ -10,7 +10,7 @@ import Nets
 /// step, one call of 1 step and one of 1 + `probeSteps` steps, counting heap
 /// allocations; this also warms caches up); then `epochs` timed calls of `Trainer.trainEpoch` (the
 /// shuffle is made before the clock starts); then three timed
-/// `Trainer.evaluate` passes over the validation images. OpenBLAS threads
+/// `Trainer.evaluate` passes over the validation images. `BLAS.threads`
 /// must be set by the caller.
 struct TrainingBenchmark {
     static let batchSize = 256
