@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "FashionDataTests", dependencies: ["FashionData", "FuzzSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "StudyTests", dependencies: ["Study"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "CLITests", dependencies: [], exclude: ["golden"]),  // golden files are read by path
         .testTarget(name: "BenchTests", dependencies: ["pipeline-bench", "Nets"], path: "Benchmarks/Tests/BenchTests"),
     ]
 )

@@ -45,8 +45,9 @@ public final class WorkerPool {
     /// Polls of the job counter before an idle worker goes to sleep.
     static let spinPolls = 40_000
 
+    /// `size` is clamped to 1...255 (a job's part count travels in 8 bits).
     public init(size: Int) {
-        self.size = max(1, size)
+        self.size = min(255, max(1, size))
         shared = PoolShared()
         for worker in 1..<self.size {
             let shared = shared
@@ -86,17 +87,21 @@ public final class WorkerPool {
     }
 }
 
-/// The state the caller and the workers share. `job` and `parts` are written
-/// by the caller before `generation` is bumped (release) and read by workers
-/// after they see the bump (acquire).
+/// The state the caller and the workers share.
+///
+/// `word` announces each job: a sequence number in the high bits and the job's
+/// part count in the low 8 (0 means "stop"), so a worker reads both in one
+/// atomic load and a worker that sits a job out never touches `job`/`jobType`
+/// (which the caller may already be rewriting for the next job). Those two are
+/// written before the word (release) and read by the job's workers after it
+/// (acquire); the caller does not change them until every part has reported.
 private final class PoolShared: @unchecked Sendable {
-    let generation = Atomic<Int>(0)
+    let word = Atomic<Int>(0)
     let pending = Atomic<Int>(0)
     let sleepers = Atomic<Int>(0)
+    var sequence = 0  // the caller's alone
     var job: UnsafeRawPointer?
     var jobType: (any ParallelJob.Type)?
-    var parts = 0
-    var stopping = false
     let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
@@ -113,16 +118,17 @@ private final class PoolShared: @unchecked Sendable {
     func start(_ job: UnsafeRawPointer, _ type: any ParallelJob.Type, parts: Int) {
         self.job = job
         jobType = type
-        self.parts = parts
         pending.store(parts - 1, ordering: .relaxed)
-        publish()
+        publish(parts: parts)
     }
 
-    /// Bumps the job counter and wakes sleeping workers. Sequentially consistent
-    /// with a worker's "count myself asleep, then re-check the counter", so a
-    /// worker either sees the bump or is counted and woken (no lost wake-up).
-    private func publish() {
-        generation.wrappingAdd(1, ordering: .sequentiallyConsistent)
+    /// Announces a job (or the stop, `parts` 0) and wakes sleeping workers.
+    /// Sequentially consistent with a worker's "count myself asleep, then
+    /// re-check the word", so a worker either sees the new word or is counted
+    /// and woken (no lost wake-up).
+    private func publish(parts: Int) {
+        sequence += 1
+        word.store(sequence << 8 | parts, ordering: .sequentiallyConsistent)
         if sleepers.load(ordering: .sequentiallyConsistent) > 0 {
             pthread_mutex_lock(mutex)
             pthread_cond_broadcast(condition)
@@ -140,43 +146,36 @@ private final class PoolShared: @unchecked Sendable {
         jobType = nil
     }
 
-    func stop() {
-        stopping = true
-        publish()
-    }
+    func stop() { publish(parts: 0) }
 
     func workerLoop(part: Int) {
         var seen = 0
         while true {
             var polls = 0
-            var current = generation.load(ordering: .acquiring)
+            var current = word.load(ordering: .acquiring)
             while current == seen {
                 polls += 1
                 if polls < WorkerPool.spinPolls {
-                    current = generation.load(ordering: .acquiring)
+                    current = word.load(ordering: .acquiring)
                     continue
                 }
                 pthread_mutex_lock(mutex)
                 sleepers.wrappingAdd(1, ordering: .sequentiallyConsistent)
-                current = generation.load(ordering: .sequentiallyConsistent)
+                current = word.load(ordering: .sequentiallyConsistent)
                 while current == seen {
                     pthread_cond_wait(condition, mutex)
-                    current = generation.load(ordering: .sequentiallyConsistent)
+                    current = word.load(ordering: .sequentiallyConsistent)
                 }
                 sleepers.wrappingSubtract(1, ordering: .relaxed)
                 pthread_mutex_unlock(mutex)
                 polls = 0
             }
             seen = current
-            if stopping { return }
-            guard part < parts else { continue }
-            runJob(part)
+            let parts = current & 0xff
+            if parts == 0 { return }
+            guard part < parts, let job, let jobType else { continue }
+            jobType.run(at: job, part: part)
             pending.wrappingSubtract(1, ordering: .releasing)
         }
-    }
-
-    private func runJob(_ part: Int) {
-        guard let job, let jobType else { return }
-        jobType.run(at: job, part: part)
     }
 }
