@@ -25,12 +25,13 @@ extension ParallelJob {
 ///   Part 0 runs on the calling thread, part `p > 0` on worker `p`.
 /// - Ordering: everything the caller wrote before `run` is visible to every
 ///   part, and everything a part wrote is visible to the caller after `run`
-///   (release/acquire on the job and completion counters).
-/// - `run` allocates nothing and makes no system call while the workers are
-///   awake: the workers read the job through a pointer to the caller's copy
-///   and its type, and the hand-off is two atomic counters. This keeps a
-///   training step free of heap allocations (`concurrentPerform` allocated
-///   about four times per call, a closure handed to threads at least once).
+///   (release/acquire on the job word and the completion counter).
+/// - `run` allocates nothing, and makes no system call while the workers are
+///   awake and keep pace: the workers read the job through a pointer to the
+///   caller's copy and its type, and the hand-off is one atomic job word and
+///   one atomic completion counter. This keeps a training step free of heap
+///   allocations (`concurrentPerform` allocated about four times per call, a
+///   closure handed to threads at least once).
 /// - Idle workers poll for `spinPolls` rounds (tens of microseconds), then
 ///   sleep on a condition variable until the next job, so an idle pool costs
 ///   no CPU and a busy one pays no wake-up latency between the products of a
@@ -42,7 +43,8 @@ public final class WorkerPool {
     public let size: Int
     private let shared: PoolShared
 
-    /// Polls of the job counter before an idle worker goes to sleep.
+    /// Polls of the job word before an idle worker goes to sleep (and of the
+    /// completion counter before the caller starts yielding its core).
     static let spinPolls = 40_000
 
     /// `size` is clamped to 1...255 (a job's part count travels in 8 bits).
