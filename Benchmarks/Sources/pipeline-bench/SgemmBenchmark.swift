@@ -90,11 +90,9 @@ struct BlockGemmJob: ParallelJob {
     let parts: Int
 
     func run(part: Int) {
-        let s = shape, block = BLAS.blockRows
+        let s = shape
         let lda = s.transA ? s.m : s.k, ldb = s.transB ? s.k : s.n
-        let mine = WorkerPool.range(part, of: parts, count: s.m, block: block)
-        for r0 in stride(from: mine.lowerBound, to: mine.upperBound, by: block) {
-            let rows = min(block, mine.upperBound - r0)
+        BLAS.forEachBlock(part, of: parts, count: s.m) { r0, rows in
             // Row r0 of op(A): a column offset when A is stored transposed.
             let aBlock = s.transA ? a + r0 : a + r0 * lda
             cblas_sgemm(CblasRowMajor, s.transA ? CblasTrans : CblasNoTrans, s.transB ? CblasTrans : CblasNoTrans,

@@ -39,6 +39,16 @@ public enum BLAS {
 
     private static let setting = ThreadSetting()
 
+    /// Calls `body(start, count)` for each block of `blockRows` rows (the last
+    /// may be short) in part `part` of `parts` of `0..<rows` (`WorkerPool.range`).
+    @inline(__always)
+    public static func forEachBlock(_ part: Int, of parts: Int, count rows: Int, _ body: (Int, Int) -> Void) {
+        let mine = WorkerPool.range(part, of: parts, count: rows, block: blockRows)
+        for start in stride(from: mine.lowerBound, to: mine.upperBound, by: blockRows) {
+            body(start, min(blockRows, mine.upperBound - start))
+        }
+    }
+
     /// C = alpha * op(A) * op(B) + beta * C over row-major storage with explicit
     /// leading dimensions. op(A) is m x k, op(B) is k x n, C is m x n; `transA`
     /// means A is stored k x m (transposed by flag, no copy), likewise `transB`.

@@ -15,10 +15,7 @@ struct ForwardLayerJob: ParallelJob {
     let rows: Int, inF: Int, outF: Int, parts: Int
 
     func run(part: Int) {
-        let block = BLAS.blockRows
-        let mine = WorkerPool.range(part, of: parts, count: rows, block: block)
-        for r0 in stride(from: mine.lowerBound, to: mine.upperBound, by: block) {
-            let n = min(block, mine.upperBound - r0)
+        BLAS.forEachBlock(part, of: parts, count: rows) { r0, n in
             let zr = z + r0 * outF
             BLAS.gemm(transA: false, transB: true, m: n, n: outF, k: inF,
                       a: x + r0 * inF, lda: inF, b: w, ldb: inF, c: zr, ldc: outF)
@@ -38,10 +35,7 @@ struct WeightGradientJob: ParallelJob {
     let rows: Int, inF: Int, outF: Int, parts: Int
 
     func run(part: Int) {
-        let block = BLAS.blockRows
-        let mine = WorkerPool.range(part, of: parts, count: outF, block: block)
-        for o0 in stride(from: mine.lowerBound, to: mine.upperBound, by: block) {
-            let n = min(block, mine.upperBound - o0)
+        BLAS.forEachBlock(part, of: parts, count: outF) { o0, n in
             BLAS.gemm(transA: true, transB: false, m: n, n: inF, k: rows,
                       a: delta + o0, lda: outF, b: x, ldb: inF, c: dW + o0 * inF, ldc: inF)
             columnSums(delta, rows: rows, stride: outF, columns: o0..<(o0 + n), into: db)
@@ -60,10 +54,7 @@ struct InputGradientJob: ParallelJob {
     let rows: Int, inF: Int, outF: Int, parts: Int
 
     func run(part: Int) {
-        let block = BLAS.blockRows
-        let mine = WorkerPool.range(part, of: parts, count: rows, block: block)
-        for r0 in stride(from: mine.lowerBound, to: mine.upperBound, by: block) {
-            let n = min(block, mine.upperBound - r0)
+        BLAS.forEachBlock(part, of: parts, count: rows) { r0, n in
             let t = target + r0 * inF
             BLAS.gemm(transA: false, transB: false, m: n, n: inF, k: outF,
                       a: delta + r0 * outF, lda: outF, b: w, ldb: inF, c: t, ldc: inF)
