@@ -1,8 +1,8 @@
 /// Preallocated buffers for forward and backward passes of one model shape
 /// over batches of at most `capacity` rows, so a training step allocates nothing.
 ///
-/// Holds per layer the pre-activations z_i (after bias) and activations a_i,
-/// the weight/bias gradients, and two ping-pong buffers for dL/dz.
+/// Holds per layer the pre-activations z_i (after bias), activations a_i,
+/// dL/dz_i, and the weight/bias gradients.
 /// Not thread-safe: one workspace per training task.
 final class Workspace {
     let capacity: Int
@@ -18,9 +18,9 @@ final class Workspace {
     /// dL/dW_i (out x in) and dL/db_i.
     let weightGrad: [FloatBuffer]
     let biasGrad: [FloatBuffer]
-    /// Ping-pong buffers for dL/dz, capacity x max(sizes[1...]).
-    let deltaA: FloatBuffer
-    let deltaB: FloatBuffer
+    /// dL/dz_i for every linear layer, capacity x sizes[i+1]: all kept, because the
+    /// weight gradients are computed after every input gradient (PropagationJobs.swift).
+    let delta: [FloatBuffer]
     /// Threads used for passes over this workspace (results do not depend on it).
     var threads: Int {
         get { pool.size }
@@ -43,12 +43,26 @@ final class Workspace {
         a = (0..<(layerCount - 1)).map { FloatBuffer(count: capacity * sizes[$0 + 1]) }
         weightGrad = (0..<layerCount).map { FloatBuffer(count: sizes[$0] * sizes[$0 + 1]) }
         biasGrad = (0..<layerCount).map { FloatBuffer(count: sizes[$0 + 1]) }
-        let widest = sizes.dropFirst().max() ?? 1
-        deltaA = FloatBuffer(count: capacity * widest)
-        deltaB = FloatBuffer(count: capacity * widest)
+        delta = (0..<layerCount).map { FloatBuffer(count: capacity * sizes[$0 + 1]) }
     }
 
     deinit { labels.deallocate() }
+
+    /// Every layer's buffers for `model` (whose sizes are this workspace's), made
+    /// once per model so a step allocates nothing.
+    func layers(of model: MLP) -> [LayerBuffers] {
+        if let cached = layerCache, cached.model === model { return cached.layers }
+        let layers = (0..<model.weights.count).map { i in
+            LayerBuffers(inF: sizes[i], outF: sizes[i + 1],
+                         x: i == 0 ? input.pointer : a[i - 1].pointer,
+                         w: model.weights[i].pointer, b: model.biases[i].pointer, z: z[i].pointer,
+                         y: i < a.count ? a[i].pointer : nil, delta: delta[i].pointer,
+                         dW: weightGrad[i].pointer, db: biasGrad[i].pointer)
+        }
+        layerCache = (model, layers)
+        return layers
+    }
+    private var layerCache: (model: MLP, layers: [LayerBuffers])?
 
     func ensureInputGradient() -> FloatBuffer {
         if let buffer = inputGrad { return buffer }
