@@ -8,9 +8,10 @@ import Nets
 ///
 /// Per activation: a fresh network; an allocation probe (after one untimed
 /// step, one call of 1 step and one of 1 + `probeSteps` steps, counting heap
-/// allocations; this also warms caches up); then `epochs` timed calls of `Trainer.trainEpoch` (the
-/// shuffle is made before the clock starts); then three timed
-/// `Trainer.evaluate` passes over the validation images. `BLAS.threads`
+/// allocations; this also warms caches up); then `epochs` timed calls of
+/// `Trainer.trainEpoch` (the shuffle is made before the clock starts), taken
+/// in turns with the other activations; then three timed `Trainer.evaluate`
+/// passes over the validation images. `BLAS.threads`
 /// must be set by the caller.
 struct TrainingBenchmark {
     static let batchSize = 256
@@ -44,22 +45,45 @@ struct TrainingBenchmark {
     let data: BenchData
     let epochs: Int
 
-    func run(_ activation: ActivationKind) throws -> Result {
-        let config = MLPConfig.base(activation)
+    /// Every activation's timed epochs taken in turns (epoch 1 of each, then
+    /// epoch 2 of each, ...), so a slow spell of the machine is shared among
+    /// the activations instead of landing on one of them.
+    func run(_ activations: [ActivationKind], after: (Result) -> Void = { _ in }) throws -> [Result] {
+        let sessions = try activations.map { try Session(activation: $0, data: data) }
+        for _ in 0..<epochs { for session in sessions { try session.timeEpoch() } }
+        return try sessions.map { let r = try $0.finish(); after(r); return r }
+    }
+
+    /// One activation's network, trainer and measurements.
+    final class Session {
+        let activation: ActivationKind
+        let data: BenchData
+        let trainer: Trainer
         var generator = TorchGenerator(seed: 42)
-        let model = try MLP(config: config, layers: try Self.initialLayers(config, &generator))
-        let trainer = try Trainer(model: model, optimizer: try SGD(learningRate: 0.01, momentum: 0.9),
-                                  batchSize: Self.batchSize)
-
-        let batch = Self.batchSize
-        let probeOrder = Array(data.train.prefix(batch * (1 + Self.probeSteps)))
-        _ = try trainer.trainEpoch(data: data.images, order: Array(probeOrder.prefix(batch)))   // first-call setup
-        let one = try AllocationCounter.counting { try trainer.trainEpoch(data: data.images, order: Array(probeOrder.prefix(batch))) }
-        let many = try AllocationCounter.counting { try trainer.trainEpoch(data: data.images, order: probeOrder) }
-
         var seconds: [Double] = [], cpuSeconds: [Double] = []
         var stats: EpochStats?
-        for _ in 0..<epochs {
+        let allocationsPerStep: Double, allocationsPerCall: Double
+
+        /// A fresh network, then the allocation probe (which also warms caches up).
+        init(activation: ActivationKind, data: BenchData) throws {
+            self.activation = activation
+            self.data = data
+            let config = MLPConfig.base(activation)
+            let model = try MLP(config: config, layers: try TrainingBenchmark.initialLayers(config, &generator))
+            let trainer = try Trainer(model: model, optimizer: try SGD(learningRate: 0.01, momentum: 0.9),
+                                      batchSize: TrainingBenchmark.batchSize)
+            self.trainer = trainer
+            let batch = TrainingBenchmark.batchSize, probeSteps = TrainingBenchmark.probeSteps
+            let probeOrder = Array(data.train.prefix(batch * (1 + probeSteps)))
+            _ = try trainer.trainEpoch(data: data.images, order: Array(probeOrder.prefix(batch)))   // first-call setup
+            let one = try AllocationCounter.counting { try trainer.trainEpoch(data: data.images, order: Array(probeOrder.prefix(batch))) }
+            let many = try AllocationCounter.counting { try trainer.trainEpoch(data: data.images, order: probeOrder) }
+            allocationsPerStep = Double(many.allocations - one.allocations) / Double(probeSteps)
+            allocationsPerCall = Double(one.allocations) - allocationsPerStep
+        }
+
+        /// One timed epoch; the shuffle is made before the clock starts.
+        func timeEpoch() throws {
             let positions = DataLoaderShuffle.epochOrder(count: data.train.count, generator: &generator)
             let order = positions.map { data.train[$0] }
             let cpuBefore = processCPUSeconds()
@@ -68,16 +92,19 @@ struct TrainingBenchmark {
             seconds.append(run.seconds)
             stats = run.result
         }
-        let sha = SHA256.hash(try Checkpoint.encode(model: trainer.model, optimizer: trainer.optimizer)).hex
-        var evaluation: [Double] = []
-        for _ in 0..<3 {
-            evaluation.append(try timed { try trainer.evaluate(data: data.images, indices: data.validation) }.seconds)
+
+        /// The checkpoint hash, three timed evaluation passes, and the figures.
+        func finish() throws -> Result {
+            let sha = SHA256.hash(try Checkpoint.encode(model: trainer.model, optimizer: trainer.optimizer)).hex
+            var evaluation: [Double] = []
+            for _ in 0..<3 {
+                evaluation.append(try timed { try trainer.evaluate(data: data.images, indices: data.validation) }.seconds)
+            }
+            return Result(activation: activation, epochSeconds: seconds, epochCPUSeconds: cpuSeconds,
+                          samplesPerEpoch: stats?.samples ?? 0, stepsPerEpoch: stats?.batches ?? 0,
+                          allocationsPerStep: allocationsPerStep, allocationsPerCall: allocationsPerCall,
+                          modelSHA256: sha, evaluationSeconds: evaluation, evaluationImages: data.validation.count)
         }
-        let perStep = Double(many.allocations - one.allocations) / Double(Self.probeSteps)
-        return Result(activation: activation, epochSeconds: seconds, epochCPUSeconds: cpuSeconds,
-                      samplesPerEpoch: stats?.samples ?? 0, stepsPerEpoch: stats?.batches ?? 0,
-                      allocationsPerStep: perStep, allocationsPerCall: Double(one.allocations) - perStep, modelSHA256: sha,
-                      evaluationSeconds: evaluation, evaluationImages: data.validation.count)
     }
 
     /// `LinearInit.mlp` as `LinearParameters`, drawing from `generator` (seeded 42 as the notebook does).

@@ -48,19 +48,21 @@ var results: [TrainingBenchmark.Result] = []
 var table = TextTable(["activation", "s/epoch (median)", "all epochs", "CPU s/epoch", "samples/s", "GFLOP/s", "x floor",
                        "allocs/step", "beyond sgemm", "eval images/s"])
 print("training, \(options.threads) threads, \(options.epochs) timed epochs per activation:")
-for activation in options.activations {
-    let r: TrainingBenchmark.Result
-    do { r = try bench.run(activation) } catch { fail("training \(activation.rawValue): \(error)") }
-    results.append(r)
+print("  (epochs taken in turns across the activations)")
+do {
+    results = try bench.run(options.activations) { r in
+        print(String(format: "  %@ %.3f s/epoch", r.activation.rawValue, r.medianEpochSeconds))
+    }
+} catch { fail("training: \(error)") }
+for r in results {
     let median = r.medianEpochSeconds
-    table.add([activation.rawValue, String(format: "%.3f", median),
+    table.add([r.activation.rawValue, String(format: "%.3f", median),
                r.epochSeconds.map { String(format: "%.2f", $0) }.joined(separator: " "),
                String(format: "%.2f", r.medianEpochCPUSeconds),
                String(format: "%.0f", r.samplesPerSecond), String(format: "%.1f", epochFlops / median / 1e9),
                String(format: "%.2f", median / (sgemmN.stepSeconds * Double(stepsPerEpoch))),
                String(format: "%.1f", r.allocationsPerStep), String(format: "%.1f", r.allocationsPerStep - sgemmN.allocationsPerStep),
                String(format: "%.0f", r.evaluationImagesPerSecond)])
-    print(String(format: "  %@ %.3f s/epoch (load %@)", activation.rawValue, median, MachineLoad.describe(MachineLoad.current())))
 }
 print("")
 print(table.rendered)
