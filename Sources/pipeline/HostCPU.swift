@@ -9,11 +9,21 @@ enum HostCPU {
     static let haswellFlags = ["avx", "avx2", "fma", "bmi1", "bmi2", "f16c", "movbe", "abm", "popcnt"]
 
     /// The flags in `required` that /proc/cpuinfo does not list; nil if it cannot be read.
+    /// Plain C stdio: Foundation's file reading costs more start-up time than
+    /// the whole check should (every `pipeline` command pays for it).
     static func missing(_ required: [String], cpuinfo: String = "/proc/cpuinfo") -> [String]? {
-        guard let text = try? String(contentsOfFile: cpuinfo, encoding: .utf8),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return nil }
-        let present = Set(line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ":" }).map(String.init))
-        return required.filter { !present.contains($0) }
+        guard let file = fopen(cpuinfo, "r") else { return nil }
+        defer { fclose(file) }
+        var buffer: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(buffer) }
+        while getline(&buffer, &capacity, file) > 0, let buffer {
+            let line = String(cString: buffer)
+            guard line.hasPrefix("flags") else { continue }
+            let present = Set(line.split(whereSeparator: { " \t:\n".contains($0) }).map(String.init))
+            return required.filter { !present.contains($0) }
+        }
+        return nil
     }
 
     /// Exits with status 2 and one line naming the missing features, if any.
