@@ -29,7 +29,7 @@ enum HostCPU {
     /// Exits with status 2 and one line naming the missing features, if any.
     /// `PIPELINE_CPUINFO` replaces /proc/cpuinfo (for the CLI tests).
     static func requireHaswellFeatures() {
-        let path = ProcessInfo.processInfo.environment["PIPELINE_CPUINFO"] ?? "/proc/cpuinfo"
+        let path = getenv("PIPELINE_CPUINFO").map { String(cString: $0) } ?? "/proc/cpuinfo"
         guard let absent = missing(haswellFlags, cpuinfo: path), !absent.isEmpty else { return }
         FileHandle.standardError.write(Data("""
             pipeline: error: this build needs an x86-64 CPU with AVX2 and FMA (Haswell or later); \
