@@ -38,10 +38,12 @@ test: unit e2e
 test-slurm: build
 	PIPELINE_BIN=$(abspath $(BIN)) bash Tests/slurm/run-test.sh
 
-# CI: the whole study from an empty store, then its results against the committed ones.
+# CI: the whole study from an empty store; its results must be byte-identical to
+# the committed ones (Tests/study/same-bytes.sh), and within tolerance (pipeline check).
 study-check: build
 	rm -rf $(CI_STORE)
 	$(BIN) run all --cache-dir $(CI_STORE)
+	bash Tests/study/same-bytes.sh
 	$(BIN) check
 
 bench: build

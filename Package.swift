@@ -16,7 +16,9 @@ let haswellNets = false
 
 // Layers, arrows pointing down only (see docs/architecture.md):
 //   pipeline (executable) -> Study -> Workflow, FashionData, Report, Nets
-//   Workflow -> Hashing;  FashionData -> Nets, Hashing, CZlib;  Nets -> CBLAS
+//   Workflow -> Hashing;  FashionData -> Nets, Hashing, CZlib
+// Nets loads OpenBLAS itself at run time (dlopen, with a pinned kernel: Nets/Core/OpenBLAS.swift),
+// so nothing links against it.
 let package = Package(
     name: "pipeline",
     platforms: [.macOS(.v13)],
@@ -28,26 +30,25 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // System libraries: OpenSSL's libcrypto (SHA-256), OpenBLAS, zlib.
+        // System libraries: OpenSSL's libcrypto (SHA-256), zlib.
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
-        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
         .target(name: "Workflow", dependencies: ["Hashing"]),
-        .target(name: "Nets", dependencies: ["CBLAS"],
+        .target(name: "Nets", dependencies: [],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"] + (haswellNets ? ["-target-cpu", "haswell"] : []))]),
         .target(name: "FashionData", dependencies: ["Nets", "Hashing", "CZlib"]),
         .target(name: "Report", dependencies: []),
         .target(name: "Study", dependencies: ["Workflow", "FashionData", "Nets", "Report", "Hashing"]),
         .executableTarget(name: "pipeline", dependencies: [
-            "Study", "Workflow",
+            "Study", "Workflow", "Nets",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: haswellNets ? [.define("NETS_NEEDS_HASWELL")] : []),
         // Training-speed benchmark (`make bench`). AllocationCount defines malloc & co. to
         // count allocations; the linker exports them so shared libraries call them too.
         .target(name: "AllocationCount", path: "Benchmarks/Sources/AllocationCount"),
-        .executableTarget(name: "pipeline-bench", dependencies: ["Nets", "FashionData", "Hashing", "CBLAS", "AllocationCount"],
+        .executableTarget(name: "pipeline-bench", dependencies: ["Nets", "FashionData", "Hashing", "AllocationCount"],
                           path: "Benchmarks/Sources/pipeline-bench",
                           linkerSettings: [.unsafeFlags(["malloc", "calloc", "realloc", "memalign", "aligned_alloc", "posix_memalign"]
                               .flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] })]),

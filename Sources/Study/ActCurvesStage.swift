@@ -13,17 +13,21 @@ struct ActivationCurves: Codable, Sendable {
     var curves: [Curve]
 }
 
-/// `act-curves`: every activation and its derivative at `points` evenly spaced
-/// x in [from, to] (both ends included), as the network computes them in Float.
+/// `act-curves`: each listed activation and its derivative at `points` evenly
+/// spaced x in [from, to] (both ends included), as the network computes them in
+/// Float. The list is a parameter, so a new activation in `Nets` changes no key
+/// until pipeline.json asks for it.
 struct ActCurvesStage: StageKind {
     struct Params: Codable, Sendable {
+        var activations: [ActivationKind]
         var from: Double
         var to: Double
         var points: Int
     }
 
     static let name = "act-curves"
-    static let version = 2  // 2: vectorised exp and tanh
+    static let version = 1  // numerics changes: Numerics.version
+    static let numeric = true
     static let summary = "each activation function and its derivative on a grid"
 
     func run(_ params: Params, in context: StageContext) throws {
@@ -32,7 +36,8 @@ struct ActCurvesStage: StageKind {
         }
         let step = (params.to - params.from) / Double(params.points - 1)
         let xs = (0..<params.points).map { params.from + Double($0) * step }
-        let curves = ActivationKind.allCases.map { kind -> ActivationCurves.Curve in
+        guard !params.activations.isEmpty else { throw StageError("params: activations: expected at least one activation") }
+        let curves = params.activations.map { kind -> ActivationCurves.Curve in
             let f = kind.function
             var values: [Double] = [], slopes: [Double] = []
             for x in xs {

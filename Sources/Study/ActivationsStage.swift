@@ -20,7 +20,8 @@ struct ActivationsStage: StageKind {
     }
 
     static let name = "activations"
-    static let version = 3  // 2: Nets splits products into fixed row blocks; 3: vectorised exp and tanh
+    static let version = 1  // numerics changes: Numerics.version
+    static let numeric = true
     static let summary = "layer output distributions of a trained network"
 
     func run(_ params: Params, in context: StageContext) throws {

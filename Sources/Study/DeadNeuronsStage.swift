@@ -26,7 +26,8 @@ struct DeadNeuronsStage: StageKind {
     }
 
     static let name = "dead-neurons"
-    static let version = 2  // 2: Nets splits products into fixed row blocks
+    static let version = 1  // numerics changes: Numerics.version
+    static let numeric = true
     static let summary = "units of ReLU networks that output 0 for every training image"
 
     func run(_ params: Params, in context: StageContext) throws {

@@ -22,7 +22,8 @@ struct EvaluateStage: StageKind {
     }
 
     static let name = "evaluate"
-    static let version = 3  // 2: Nets splits products into fixed row blocks; 3: vectorised exp and tanh
+    static let version = 1  // numerics changes: Numerics.version
+    static let numeric = true
     static let summary = "test accuracy of a trained network"
 
     func run(_ params: Params, in context: StageContext) throws {

@@ -75,6 +75,7 @@ struct InitStage: StageKind {
 
     static let name = "init"
     static let version = 1
+    static let numeric = true
     static let summary = "PyTorch-exact initial weights and generator state for one seed"
 
     func run(_ params: Params, in context: StageContext) throws {

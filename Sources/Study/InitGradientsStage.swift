@@ -33,7 +33,8 @@ struct InitGradientsStage: StageKind {
     }
 
     static let name = "init-gradients"
-    static let version = 3  // 2: Nets splits products into fixed row blocks; 3: vectorised exp and tanh
+    static let version = 1  // numerics changes: Numerics.version
+    static let numeric = true
     static let summary = "weight-gradient distributions of freshly initialised networks"
 
     func run(_ params: Params, in context: StageContext) throws {

@@ -1,8 +1,13 @@
 import Foundation
 import Report
+import Workflow
 
 /// The text of `report.md`: the study's tables beside the reference
 /// notebook's numbers, the figures, and where every number came from.
+///
+/// Its bytes depend only on the report's inputs and the numerics identity
+/// (both in the stage's key): host facts, times and the pipeline file's hash
+/// go to `timings.md` instead.
 struct ReportMarkdown {
     struct Figure { var name: String; var caption: String }
 
@@ -11,9 +16,7 @@ struct ReportMarkdown {
     var metrics: StudyMetrics
     var figures: [Figure]
     var rendered: Bool
-    var environment: RunEnvironment
-    var pipelineHash: String
-    var toolVersion: String
+    var numerics: NumericsIdentity?
 
     func render() -> String {
         var out: [String] = []
@@ -141,13 +144,12 @@ struct ReportMarkdown {
 
         | | |
         |---|---|
-        | pipeline.json | sha256 `\(pipelineHash)` (when this report was built) |
-        | tool | \(toolVersion) |
-        | CPU | \(environment.cpu) (\(environment.cores) cores) |
-        | BLAS | \(environment.blas) |
+        | numerics | \(numerics?.description ?? "unknown") |
+        | BLAS | OpenBLAS single-threaded with the kernel above on every host; each product split into blocks of fixed rows over the stage's threads |
         | threads | per training stage in [timings.md](timings.md): the scheduler's choice, which changes speed, never results |
 
-        The time each stage took: [timings.md](timings.md) (kept apart so this report's bytes depend only on results).
+        The machine, the tool version, the pipeline file's hash and the time each stage took: \
+        [timings.md](timings.md) (kept apart so this report's bytes depend only on results and numerics).
         Per-stage keys, parameters and hashes: `pipeline.lock.json` and `pipeline show STAGE`.
         The artifacts this report was built from:
 

@@ -5,8 +5,9 @@ import Workflow
 
 /// `report`: `report.md`, `metrics.json` and the figures under `figures/`
 /// (`.dat` + `.gp` + `.svg`), from every analysis of the study, and
-/// `timings.md`, the time each stage took. Everything but `timings.md` is
-/// deterministic; that one holds wall-clock times and is a volatile output.
+/// `timings.md`, the time each stage took and the machine it ran on.
+/// Everything but `timings.md` is deterministic; that one holds wall-clock
+/// times and host facts and is a volatile output.
 ///
 /// When gnuplot is missing the stage still writes the data and scripts, says
 /// so in its log and in the report, and succeeds; the SVGs are then absent.
@@ -17,7 +18,8 @@ struct ReportStage: StageKind {
 
     static let name = "report"
     /// 4: provenance names pipeline.json's hash and the tool version; stage times in timings.md.
-    static let version = 6  // 5: facet-grid histogram layout; 6: thread counts only in timings.md
+    static let version = 7  // 5: facet-grid histogram layout; 6: thread counts only in timings.md; 7: host facts only in timings.md, numerics stated
+    static let numeric = true
     static let summary = "the study's report, figures and metrics.json"
     static let volatileOutputs: Set<String> = ["timings.md"]
 
@@ -44,10 +46,11 @@ struct ReportStage: StageKind {
         let metrics = Self.metrics(inputs)
         try Artifacts.write(metrics, as: "metrics.json", in: context)
         let markdown = ReportMarkdown(title: params.title, inputs: inputs, metrics: metrics, figures: figures,
-                                      rendered: rendered, environment: .current(),
-                                      pipelineHash: context.pipelineHash, toolVersion: context.toolVersion)
+                                      rendered: rendered, numerics: context.numerics)
         try Artifacts.writeText(markdown.render(), as: "report.md", in: context)
-        try Artifacts.writeText(ReportTimings(inputs: inputs).render(), as: "timings.md", in: context)
+        let timings = ReportTimings(inputs: inputs, environment: .current(), pipelineHash: context.pipelineHash,
+                                    toolVersion: context.toolVersion)
+        try Artifacts.writeText(timings.render(), as: "timings.md", in: context)
     }
 
     static func metrics(_ inputs: ReportInputs) -> StudyMetrics {

@@ -1,10 +1,13 @@
 import Report
 
 /// `timings.md`: how long each stage behind the report took, from the run
-/// records, and each training run's seconds per epoch. Wall-clock facts, so
-/// they live outside report.md.
+/// records, each training run's seconds per epoch, and the machine the report
+/// was built on. Wall-clock and host facts, so they live outside report.md.
 struct ReportTimings {
     var inputs: ReportInputs
+    var environment: RunEnvironment
+    var pipelineHash: String
+    var toolVersion: String
 
     func render() -> String {
         var stages = MarkdownTable(headers: ["stage", "seconds"], alignments: [.left, .right])
@@ -31,6 +34,15 @@ struct ReportTimings {
         ## Training
 
         \(epochs.render())
+
+        ## Machine
+
+        | | |
+        |---|---|
+        | CPU | \(environment.cpu) (\(environment.cores) cores) |
+        | BLAS | \(environment.blas) |
+        | tool | \(toolVersion) |
+        | pipeline.json | sha256 `\(pipelineHash)` (when this report was built) |
         """
     }
 }

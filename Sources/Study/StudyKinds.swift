@@ -1,3 +1,4 @@
+import Nets
 import Workflow
 
 /// Every stage kind this study registers with the engine, in pipeline order.
@@ -10,4 +11,16 @@ public enum StudyKinds {
         ActCurvesStage.self, InitGradientsStage.self, ActivationsStage.self, DeadNeuronsStage.self,
         CurvesStage.self, ReportStage.self,
     ]
+
+    /// The identity of `Nets`' arithmetic (loads OpenBLAS with its pinned
+    /// kernel on first use), or why it cannot be had.
+    public static var numerics: NumericsEnvironment {
+        do { return .available(NumericsIdentity(try Numerics.facts().map { .init($0.name, $0.value) })) }
+        catch { return .unavailable("\(error)") }
+    }
+
+    /// These kinds plus `extra` (the engine's built-in ones), with the numerics they run with.
+    public static func registry(adding extra: [any StageKind.Type]) -> KindRegistry {
+        KindRegistry(extra + all, numerics: numerics)
+    }
 }

@@ -57,7 +57,8 @@ struct TrainStage: StageKind {
     }
 
     static let name = "train"
-    static let version = 3  // 2: Nets splits products into fixed row blocks; 3: vectorised exp and tanh
+    static let version = 1  // numerics changes: Numerics.version
+    static let numeric = true
     // Results do not depend on the thread count (Nets splits its products into
     // fixed row blocks); two threads only make a lone training faster.
     static let maxThreads = 2

@@ -216,7 +216,7 @@ public final class Engine: @unchecked Sendable {
     func merged(_ results: [String: RunRecord], into current: LockFile) -> LockFile {
         var entries: [String: RunRecord] = [:]
         for s in pipeline.stages { if let r = results[s.name] ?? current.entries[s.name] { entries[s.name] = r } }
-        return LockFile(entries: entries)
+        return LockFile(entries: entries, volatile: pipeline.volatileOutputs)
     }
 
     /// True when the end of a run would change nothing: every workspace output matches,
@@ -313,14 +313,14 @@ public final class Engine: @unchecked Sendable {
         let console = self.console
         let name = s.name
         let context = StageContext(stageName: name, share: share, outputDirectory: out, scratchDirectory: scratch, inputs: stageInputs,
-                                   pipelineHash: pipeline.sourceHash,
+                                   pipelineHash: pipeline.sourceHash, numerics: s.kind.numericsIdentity,
                                    log: { console.line("\(name): \($0)") }, progress: { console.progress("\(name): \($0)") })
         try s.kind.run(params: s.params, context: context)
         if Interruption.isRequested { throw InterruptedError() }
         let outputs = try store.publish(out)
         let seconds = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
         let record = RunRecord(key: key, stage: name, kind: s.kind.name, version: s.kind.version, params: s.params, inputs: inputs,
-                               outputs: outputs, started: Timestamp.string(started), seconds: seconds,
+                               outputs: outputs, numerics: s.kind.numericsIdentity, started: Timestamp.string(started), seconds: seconds,
                                tool: ToolInfo.version, host: ProcessInfo.processInfo.hostName)
         try store.writeRecord(record)
         try? FileManager.default.removeItem(at: scratch)

@@ -15,6 +15,12 @@ public struct RegisteredKind: Sendable {
     public let summary: String
     /// Outputs left out of dependents' keys (see `StageKind.volatileOutputs`).
     public let volatileOutputs: Set<String>
+    /// See `StageKind.numeric`.
+    public let numeric: Bool
+    /// The numerics a `numeric` kind's key includes (set by the registry); nil for other kinds.
+    public internal(set) var numerics: NumericsEnvironment?
+    /// The identity in this kind's key: nil for a kind that is not `numeric`.
+    public var numericsIdentity: NumericsIdentity? { numerics?.identity }
     /// Parameter fields in declaration order, as far as a probing decode finds them.
     /// Probed on first use (only kinds a pipeline uses pay for it).
     public var fields: [ParamField] { probedFields.get }
@@ -29,6 +35,7 @@ public struct RegisteredKind: Sendable {
         growsThreads = K.growsThreads
         summary = K.summary
         volatileOutputs = K.volatileOutputs
+        numeric = K.numeric
         let fields = LazyValue { ParamProbe.fields(of: K.Params.self) }
         probedFields = fields
         decode = { try ParamsCodec.canonical(K.Params.self, from: $0, fields: fields.get) }
@@ -45,16 +52,22 @@ public struct RegisteredKind: Sendable {
     public func run(params: JSONValue, context: StageContext) throws { try execute(params, context) }
 }
 
-/// The set of kinds a pipeline may use, by name.
+/// The set of kinds a pipeline may use, by name, and the numerics their
+/// `numeric` members run with.
 public struct KindRegistry: Sendable {
     public private(set) var kinds: [String: RegisteredKind] = [:]
+    /// Given to every `numeric` kind registered.
+    public let numerics: NumericsEnvironment
 
-    public init(_ types: [any StageKind.Type] = []) {
+    /// `numerics` defaults to a fixed test identity, for registries of test kinds.
+    public init(_ types: [any StageKind.Type] = [], numerics: NumericsEnvironment = .available(.init([.init("numerics", "test")]))) {
+        self.numerics = numerics
         for t in types { register(t) }
     }
 
     public mutating func register(_ type: any StageKind.Type) {
-        let k = RegisteredKind(type)
+        var k = RegisteredKind(type)
+        if k.numeric { k.numerics = numerics }
         kinds[k.name] = k
     }
 

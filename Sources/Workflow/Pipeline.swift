@@ -59,6 +59,13 @@ public struct Pipeline: Sendable {
 
     public subscript(name: String) -> StageInstance? { index[name].map { stages[$0] } }
 
+    /// Stage -> the volatile outputs of its kind, for stages whose kind has any.
+    public var volatileOutputs: [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        for s in stages where !s.kind.volatileOutputs.isEmpty { out[s.name] = s.kind.volatileOutputs }
+        return out
+    }
+
     public func position(of name: String) -> Int? { index[name] }
 
     /// Stages a target names: an instance, a template (all its instances), or a glob.

@@ -50,6 +50,9 @@ public enum PipelineLoader {
             guard let kind = registry[r.kindName] else {
                 throw stageFail("unknown kind '\(r.kindName)' (known kinds: \(registry.all.map(\.name).joined(separator: ", ")))")
             }
+            if case .unavailable(let why)? = kind.numerics {
+                throw stageFail("kind '\(kind.name)' does floating-point work, and its numerics are unavailable: \(why)")
+            }
             let params: JSONValue
             do { params = try kind.canonicalParams(r.params) } catch let e as ParamsError {
                 throw stageFail(e.message.hasPrefix("missing parameter") ? e.message.replacingOccurrences(of: "(needs:", with: "(kind '\(kind.name)' needs:") : e.message)

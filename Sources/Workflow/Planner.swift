@@ -34,7 +34,8 @@ public struct Planner: Sendable {
             let volatile = pipeline[d]?.kind.volatileOutputs ?? []
             inputs[d] = r.outputs.filter { !volatile.contains($0.key) }.mapValues(\.hash)
         }
-        let key = CacheKey.compute(kind: stage.kind.name, version: stage.kind.version, params: stage.params, inputs: inputs)
+        let key = CacheKey.compute(kind: stage.kind.name, version: stage.kind.version, params: stage.params, inputs: inputs,
+                                   numerics: stage.kind.numericsIdentity)
         if let r = validRecord(key) {
             return StageEvaluation(name: stage.name, key: key, inputs: inputs, record: r, reasons: [])
         }

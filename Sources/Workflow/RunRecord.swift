@@ -7,8 +7,9 @@ public struct OutputFile: Sendable, Equatable {
 }
 
 /// What the store remembers about one successful run, stored at `runs/<key>.json`
-/// and copied into pipeline.lock.json. Written last when publishing, so its
-/// presence means every object it names was already in place.
+/// and copied into pipeline.lock.json (without its wall-clock and host facts).
+/// Written last when publishing, so its presence means every object it names
+/// was already in place.
 public struct RunRecord: Sendable, Equatable {
     public var key: String
     public var stage: String
@@ -18,23 +19,45 @@ public struct RunRecord: Sendable, Equatable {
     /// Dependency instance name -> output file -> hash.
     public var inputs: [String: [String: String]]
     public var outputs: [String: OutputFile]
+    /// The numerics identity in the key, for a `numeric` kind; nil otherwise.
+    public var numerics: NumericsIdentity?
     /// ISO 8601 UTC start time.
     public var started: String
     public var seconds: Double
     public var tool: String
     public var host: String
 
-    /// The record as JSON; `host` is left out for the lock file (machine-specific).
-    public func json(includeHost: Bool = true) -> JSONValue {
+    /// Which facts a serialised record keeps.
+    public enum Facts: Sendable {
+        /// Everything: the store's run record.
+        case all
+        /// What made the bytes, nothing of when or where (`started`, `seconds`,
+        /// `host` left out): pipeline.lock.json, so the same results give the
+        /// same file on every host and branch.
+        case results
+    }
+
+    /// The record as JSON.
+    public func json(_ facts: Facts = .all) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("key", .string(key)), ("stage", .string(stage)), ("kind", .string(kind)), ("version", .int(version)),
             ("params", params),
             ("inputs", .object(inputs.map { ($0.key, .object($0.value.map { ($0.key, .string($0.value)) })) })),
             ("outputs", .object(outputs.map { ($0.key, .object([("hash", .string($0.value.hash)), ("size", .int($0.value.size))])) })),
-            ("started", .string(started)), ("seconds", .double(seconds)), ("tool", .string(tool)),
+            ("tool", .string(tool)),
         ]
-        if includeHost { members.append(("host", .string(host))) }
+        if let numerics { members.append(("numerics", numerics.json)) }
+        if case .all = facts {
+            members += [("started", .string(started)), ("seconds", .double(seconds)), ("host", .string(host))]
+        }
         return .object(members)
+    }
+
+    /// This record as the lock file keeps it: equal for the same results on any host.
+    public var results: RunRecord {
+        var r = self
+        r.started = ""; r.seconds = 0; r.host = ""
+        return r
     }
 
     /// Reads a record back; nil when a field is missing or mistyped (treated as no record).
@@ -42,7 +65,7 @@ public struct RunRecord: Sendable, Equatable {
         guard let key = v["key"]?.stringValue, let stage = v["stage"]?.stringValue, let kind = v["kind"]?.stringValue,
               let version = v["version"]?.intValue, let params = v["params"],
               let inputsObj = v["inputs"]?.objectValue, let outputsObj = v["outputs"]?.objectValue,
-              let started = v["started"]?.stringValue, let tool = v["tool"]?.stringValue else { return nil }
+              let tool = v["tool"]?.stringValue else { return nil }
         var inputs: [String: [String: String]] = [:]
         for i in inputsObj {
             guard let files = i.value.objectValue else { return nil }
@@ -55,16 +78,21 @@ public struct RunRecord: Sendable, Equatable {
             guard let h = o.value["hash"]?.stringValue, let s = o.value["size"]?.intValue else { return nil }
             outputs[o.key] = OutputFile(hash: h, size: s)
         }
+        // Wall-clock facts are absent from lock-file entries.
         let seconds: Double
-        switch v["seconds"] { case .double(let d)?: seconds = d; case .int(let i)?: seconds = Double(i); default: return nil }
+        switch v["seconds"] { case .double(let d)?: seconds = d; case .int(let i)?: seconds = Double(i); case nil: seconds = 0; default: return nil }
+        var numerics: NumericsIdentity? = nil
+        if let n = v["numerics"] { guard let id = NumericsIdentity(json: n) else { return nil }; numerics = id }
         self.init(key: key, stage: stage, kind: kind, version: version, params: params, inputs: inputs, outputs: outputs,
-                  started: started, seconds: seconds, tool: tool, host: v["host"]?.stringValue ?? "")
+                  numerics: numerics, started: v["started"]?.stringValue ?? "", seconds: seconds, tool: tool,
+                  host: v["host"]?.stringValue ?? "")
     }
 
     public init(key: String, stage: String, kind: String, version: Int, params: JSONValue, inputs: [String: [String: String]],
-                outputs: [String: OutputFile], started: String, seconds: Double, tool: String, host: String) {
+                outputs: [String: OutputFile], numerics: NumericsIdentity? = nil, started: String, seconds: Double,
+                tool: String, host: String) {
         self.key = key; self.stage = stage; self.kind = kind; self.version = version; self.params = params
-        self.inputs = inputs; self.outputs = outputs; self.started = started; self.seconds = seconds
+        self.inputs = inputs; self.outputs = outputs; self.numerics = numerics; self.started = started; self.seconds = seconds
         self.tool = tool; self.host = host
     }
 }

@@ -24,9 +24,12 @@ public final class StageContext: @unchecked Sendable {
     public let outputDirectory: URL
     public let scratchDirectory: URL
     /// SHA-256 of the pipeline file this run read, and the engine's version:
-    /// facts for provenance, not part of the cache key.
+    /// facts for provenance, not part of the cache key, so only volatile
+    /// outputs may hold them (anything else would depend on a hidden input).
     public let pipelineHash: String
     public let toolVersion: String
+    /// The numerics identity in this stage's key (`StageKind.numeric` kinds), else nil.
+    public let numerics: NumericsIdentity?
     private let inputsByRole: [String: [StageInput]]
     private let logSink: @Sendable (String) -> Void
     private let progressSink: @Sendable (String) -> Void
@@ -34,20 +37,23 @@ public final class StageContext: @unchecked Sendable {
     public convenience init(stageName: String, threads: Int, outputDirectory: URL, scratchDirectory: URL,
                             inputs: [StageInput],
                             pipelineHash: String = "", toolVersion: String = ToolInfo.version,
+                            numerics: NumericsIdentity? = nil,
                             log: @escaping @Sendable (String) -> Void,
                             progress: @escaping @Sendable (String) -> Void) {
         self.init(stageName: stageName, share: ThreadShare(threads), outputDirectory: outputDirectory,
                   scratchDirectory: scratchDirectory, inputs: inputs, pipelineHash: pipelineHash,
-                  toolVersion: toolVersion, log: log, progress: progress)
+                  toolVersion: toolVersion, numerics: numerics, log: log, progress: progress)
     }
 
     init(stageName: String, share: ThreadShare, outputDirectory: URL, scratchDirectory: URL,
                 inputs: [StageInput],
                 pipelineHash: String = "", toolVersion: String = ToolInfo.version,
+                numerics: NumericsIdentity? = nil,
                 log: @escaping @Sendable (String) -> Void,
                 progress: @escaping @Sendable (String) -> Void) {
         self.pipelineHash = pipelineHash
         self.toolVersion = toolVersion
+        self.numerics = numerics
         self.stageName = stageName
         self.share = share
         self.outputDirectory = outputDirectory

@@ -10,8 +10,12 @@ import Foundation
 ///   when it throws, nothing is published.
 /// - Same params and same input bytes must give the same output bytes, whatever
 ///   `context.threads` is and whatever else runs at the same time.
-/// - `version` is part of the cache key: bump it when a change to the code
-///   changes what the kind writes.
+/// - `version` is part of the cache key: bump it when a change to the kind's own
+///   code changes what it writes. A change of the shared arithmetic underneath
+///   (BLAS, the numerics library) is the `NumericsIdentity`'s business, not a
+///   kind bump.
+/// - A kind whose output bytes depend on floating-point arithmetic declares
+///   `numeric`; its key then includes the registry's `NumericsIdentity`.
 /// - `run` may be called on any thread, and several stages may run at once.
 public protocol StageKind: Sendable {
     associatedtype Params: Codable & Sendable
@@ -34,6 +38,12 @@ public protocol StageKind: Sendable {
     /// out of dependents' cache keys, so a rerun that changes only them does
     /// not make its dependents stale.
     static var volatileOutputs: Set<String> { get }
+    /// True when the outputs' bytes depend on floating-point arithmetic (BLAS,
+    /// libm, the numerics library's kernels), so they may differ under another
+    /// library, kernel or numerics version. Such a kind's cache key includes
+    /// the `NumericsIdentity`; one that only moves, parses or counts bytes
+    /// (download, decompress, split, write, shell) keeps it out.
+    static var numeric: Bool { get }
 
     init()
     func run(_ params: Params, in context: StageContext) throws
@@ -44,6 +54,7 @@ extension StageKind {
     public static var growsThreads: Bool { false }
     public static var summary: String { "" }
     public static var volatileOutputs: Set<String> { [] }
+    public static var numeric: Bool { false }
 }
 
 /// The outputs of one dependency, as the running stage sees them.

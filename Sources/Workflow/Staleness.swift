@@ -9,6 +9,10 @@ enum Staleness {
         var reasons: [String] = []
         if old.kind != stage.kind.name { reasons.append("kind changed: \(old.kind) -> \(stage.kind.name)") }
         else if old.version != stage.kind.version { reasons.append("kind version bumped: \(old.version) -> \(stage.kind.version)") }
+        if old.numerics != stage.kind.numericsIdentity {
+            let changes = (stage.kind.numericsIdentity ?? NumericsIdentity([])).changes(from: old.numerics ?? NumericsIdentity([]))
+            reasons.append("numerics changed: " + changes.joined(separator: ", "))
+        }
         let before = flatten(old.params, "")
         let after = flatten(stage.params, "")
         var changes: [String] = []

@@ -11,7 +11,7 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: "The store folder (default: $PIPELINE_CACHE_DIR, else .pipeline beside the pipeline file).")
     var cacheDir: String?
 
-    static var registry: KindRegistry { KindRegistry(BuiltinKinds.all + StudyKinds.all) }
+    static var registry: KindRegistry { StudyKinds.registry(adding: BuiltinKinds.all) }
 
     var fileURL: URL { URL(fileURLWithPath: file).standardizedFileURL }
 

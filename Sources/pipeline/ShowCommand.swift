@@ -32,9 +32,10 @@ struct ShowCommand: ParsableCommand {
         for (dep, files) in record.inputs.sorted(by: { $0.key < $1.key }) {
             for (f, h) in files.sorted(by: { $0.key < $1.key }) { lines.append("  \(dep)/\(f)  \(h)") }
         }
+        if let numerics = record.numerics { lines.append("numerics \(numerics)") }
         lines.append("outputs")
         for (f, o) in record.outputs.sorted(by: { $0.key < $1.key }) { lines.append("  \(f)  \(o.hash)  \(o.size) bytes") }
-        lines.append("ran      \(record.started) for \(String(format: "%.3f", record.seconds))s with \(record.tool)" + (record.host.isEmpty ? "" : " on \(record.host)"))
+        if !record.started.isEmpty { lines.append("ran      \(record.started) for \(String(format: "%.3f", record.seconds))s with \(record.tool)" + (record.host.isEmpty ? "" : " on \(record.host)")) }
         print(lines.joined(separator: "\n"))
     }
 }

@@ -1,11 +1,16 @@
 import ArgumentParser
 import Foundation
+import Nets
 
 // Exit codes: 0 ok, 1 a stage failed (or verify found corruption), 2 usage or
 // validation error, 130 interrupted. ArgumentParser's own usage code (64) is mapped to 2.
 #if NETS_NEEDS_HASWELL
 HostCPU.requireHaswellFeatures()
 #endif
+// OpenBLAS is loaded here, single-threaded, because pinning its kernel briefly
+// changes the environment (Nets/Core/OpenBLAS.swift); a failure is reported by
+// the first stage that needs it.
+OpenBLAS.preload()
 do {
     var command = try PipelineCommand.parseAsRoot()
     try command.run()

@@ -35,6 +35,9 @@ enum MiniStudy {
     /// The train stages of the fixture, in file order.
     static let trainStages = ["train@relu-s42", "train@tanh-s42"]
     static let stageCount = 18
+
+    /// The numerics identity every numeric stage records, on every host.
+    static let numerics = ["blas": "OpenBLAS 0.3.21", "kernel": "Haswell", "blockRows": "64", "libc": "glibc 2.36", "numerics": "1"]
 }
 
 /// `pipeline.lock.json` as nested dictionaries: stage -> entry.
@@ -99,6 +102,13 @@ extension CLI {
         return (Output(code: p.terminationStatus, stdout: String(decoding: buffer, as: UTF8.self),
                        stderr: String(decoding: e, as: UTF8.self)),
                 killed && (signal != SIGKILL || p.terminationReason == .uncaughtSignal), p.processIdentifier)
+    }
+
+    /// The store's run record for `key`, with its wall-clock facts.
+    func record(_ key: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: dir.appendingPathComponent("\(Self.store)/runs/\(key).json"))
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw CLIError("runs/\(key).json: not an object") }
+        return object
     }
 
     /// Deletes the project folder (a study store holds about 100 MB).

@@ -42,7 +42,15 @@ extension CLI.Output: @unchecked Sendable {}
         #expect(svg.contains("<svg"))
         let lock = try LockFile(at: run.cli.dir.appendingPathComponent("pipeline.lock.json"))
         #expect(lock.stages.count == MiniStudy.stageCount)
-        #expect(Set(lock.outputs("train@relu-s42").keys) == ["model.safetensors", "metrics.json", "timing.json"])
+        // timing.json is volatile: in the store's run record, not in the lock file, which holds no wall-clock value.
+        #expect(Set(lock.outputs("train@relu-s42").keys) == ["model.safetensors", "metrics.json"])
+        let record = try run.cli.record(try #require(lock.key("train@relu-s42")))
+        #expect(Set((record["outputs"] as? [String: Any] ?? [:]).keys) == ["model.safetensors", "metrics.json", "timing.json"])
+        #expect(record["started"] is String && record["seconds"] is Double)
+        let lockText = try #require(run.cli.read("pipeline.lock.json"))
+        #expect(!lockText.contains("\"started\"") && !lockText.contains("\"seconds\"") && !lockText.contains("timing.json"))
+        #expect(lock.stages["train@relu-s42"]?["numerics"] as? [String: String] == MiniStudy.numerics)
+        #expect(lock.stages["split"]?["numerics"] == nil)
         // The workspace copy is the published object, byte for byte.
         let metricsHash = try #require(lock.outputs("report")["metrics.json"])
         #expect(try run.cli.object(metricsHash) == Data(contentsOf: run.cli.dir.appendingPathComponent("outputs/metrics.json")))

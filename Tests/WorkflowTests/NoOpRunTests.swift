@@ -64,12 +64,16 @@ private func signature(_ url: URL) -> [Int]? {
     #expect(try Data(contentsOf: cache) != cached)
 }
 
-@Test func lockFileEntriesCompareWithoutHost() throws {
+@Test func lockFileEntriesCompareWithoutHostOrTimes() throws {
     let r = RunRecord(key: "k", stage: "s", kind: "emit", version: 1, params: .object([]), inputs: [:],
                       outputs: ["a": OutputFile(hash: "h", size: 1)], started: "t", seconds: 0.5, tool: "x", host: "node1")
-    var other = r; other.host = ""
+    var other = r; other.host = ""; other.seconds = 0.25; other.started = "u"
     #expect(LockFile(entries: ["s": r]).hasSameEntries(as: LockFile(entries: ["s": other])))
-    var changed = other; changed.seconds = 0.25
+    #expect(LockFile(entries: ["s": r]).data() == LockFile(entries: ["s": other]).data())
+    var changed = other; changed.outputs["a"] = OutputFile(hash: "h2", size: 1)
     #expect(!LockFile(entries: ["s": r]).hasSameEntries(as: LockFile(entries: ["s": changed])))
     #expect(!LockFile(entries: ["s": r]).hasSameEntries(as: LockFile(entries: ["s": other, "t": other])))
+    // No wall-clock value reaches the file.
+    let text = String(decoding: LockFile(entries: ["s": r]).data(), as: UTF8.self)
+    #expect(!text.contains("started") && !text.contains("seconds") && !text.contains("node1"))
 }

@@ -1,4 +1,3 @@
-import CBLAS
 import Nets
 
 /// Times `cblas_sgemm` alone on the shapes of one training step.
@@ -52,7 +51,7 @@ struct SgemmBenchmark {
         let a = fill(s.m * s.k), b = fill(s.k * s.n)
         var c = [Float](repeating: 0, count: s.m * s.n)
         // Leading dimensions of row-major storage, as BLAS.gemm computes them.
-        let lda = Int32(s.transA ? s.m : s.k), ldb = Int32(s.transB ? s.k : s.n), ldc = Int32(s.n)
+        let lda = s.transA ? s.m : s.k, ldb = s.transB ? s.k : s.n, ldc = s.n
         var samples: [Double] = []
         samples.reserveCapacity(repeats)
         var allocations = 0
@@ -64,10 +63,8 @@ struct SgemmBenchmark {
                                            parts: pool?.parts(count: s.m, block: BLAS.blockRows) ?? 1)
                     let call = {
                         if let pool { pool.run(job, parts: job.parts) } else {
-                            cblas_sgemm(CblasRowMajor, s.transA ? CblasTrans : CblasNoTrans,
-                                        s.transB ? CblasTrans : CblasNoTrans,
-                                        Int32(s.m), Int32(s.n), Int32(s.k), 1,
-                                        pa.baseAddress, lda, pb.baseAddress, ldb, 0, out, ldc)
+                            BLAS.gemm(transA: s.transA, transB: s.transB, m: s.m, n: s.n, k: s.k,
+                                      a: pa.baseAddress!, lda: lda, b: pb.baseAddress!, ldb: ldb, c: out!, ldc: ldc)
                         }
                     }
                     call(); call()
@@ -95,9 +92,8 @@ struct BlockGemmJob: ParallelJob {
         BLAS.forEachBlock(part, of: parts, count: s.m) { r0, rows in
             // Row r0 of op(A): a column offset when A is stored transposed.
             let aBlock = s.transA ? a + r0 : a + r0 * lda
-            cblas_sgemm(CblasRowMajor, s.transA ? CblasTrans : CblasNoTrans, s.transB ? CblasTrans : CblasNoTrans,
-                        Int32(rows), Int32(s.n), Int32(s.k), 1, aBlock, Int32(lda), b, Int32(ldb), 0,
-                        c + r0 * s.n, Int32(s.n))
+            BLAS.gemm(transA: s.transA, transB: s.transB, m: rows, n: s.n, k: s.k,
+                      a: aBlock, lda: lda, b: b, ldb: ldb, c: c + r0 * s.n, ldc: s.n)
         }
     }
 }

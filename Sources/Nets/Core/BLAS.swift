@@ -1,4 +1,3 @@
-import CBLAS
 import Foundation
 
 /// The OpenBLAS backend and the thread count the nets use.
@@ -9,6 +8,8 @@ import Foundation
 /// a fixed `blockRows` rows, one sgemm call per block, which a `WorkerPool`
 /// spreads over threads. The calls are the same whatever the thread count, so
 /// results are bit-identical for any `setThreads` value; threads only change speed.
+/// The library itself is loaded with one pinned kernel (`OpenBLAS`), so they are
+/// also the same on every host.
 public enum BLAS {
     /// Rows per work block; fixed so results never depend on the thread count.
     public static let blockRows = 64
@@ -16,26 +17,29 @@ public enum BLAS {
     /// Sets the default thread count of trainers and models created later (at least 1).
     /// Process-wide; safe to call from any thread. `Trainer.threads` overrides it per trainer.
     public static func setThreads(_ n: Int) {
-        _ = configured
         setting.set(max(1, n))
     }
 
     /// The thread count set by `setThreads` (1 by default).
     public static var threads: Int { setting.get() }
 
-    /// OpenBLAS's build description (version, kernel), the same for every run on a machine.
-    public static var build: String {
-        openblas_get_config().map { String(cString: $0) } ?? "OpenBLAS"
-    }
+    /// OpenBLAS's build description (version, kernel), the same on every host.
+    public static var build: String { library.config }
 
     /// The build and the thread counts, for logs.
     public static var configDescription: String {
-        _ = configured
-        return "\(build); nets threads=\(threads), OpenBLAS threads=\(openblas_get_num_threads()), block rows=\(blockRows)"
+        "\(build); nets threads=\(threads), OpenBLAS threads=\(library.threads), block rows=\(blockRows)"
     }
 
-    /// OpenBLAS starts with one thread per core; pin it to one, once.
-    private static let configured: Void = { openblas_set_num_threads(1) }()
+    /// The loaded library (single-threaded, pinned kernel). Callers that can
+    /// report an error check `OpenBLAS.loaded()` first; here a missing
+    /// library is a programming error.
+    static let library: OpenBLAS = {
+        switch OpenBLAS.shared {
+        case .success(let lib): return lib
+        case .failure(let error): fatalError("\(error)")
+        }
+    }()
 
     private static let setting = ThreadSetting()
 
@@ -53,17 +57,15 @@ public enum BLAS {
     /// leading dimensions. op(A) is m x k, op(B) is k x n, C is m x n; `transA`
     /// means A is stored k x m (transposed by flag, no copy), likewise `transB`.
     @inline(__always)
-    static func gemm(
+    public static func gemm(
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
         a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
-        _ = configured
-        cblas_sgemm(CblasRowMajor,
-                    transA ? CblasTrans : CblasNoTrans,
-                    transB ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k), alpha,
-                    a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        // CBLAS's enum values: CblasRowMajor 101, CblasNoTrans 111, CblasTrans 112.
+        library.sgemm(101, transA ? 112 : 111, transB ? 112 : 111,
+                      Int32(m), Int32(n), Int32(k), alpha,
+                      a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
 }
 
