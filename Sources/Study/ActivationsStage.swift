@@ -23,6 +23,7 @@ struct ActivationsStage: StageKind {
     static let version = 1  // numerics changes: Numerics.version
     static let numeric = true
     static let summary = "layer output distributions of a trained network"
+    static let inputs = [StudyData.decompressed, StudyData.splitIndices, StudyData.trainedNetwork]
 
     func run(_ params: Params, in context: StageContext) throws {
         BLAS.setThreads(context.threads)

@@ -22,6 +22,7 @@ struct CurvesStage: StageKind {
     static let name = "curves"
     static let version = 3  // 3: each run's whole metrics
     static let summary = "validation accuracy per epoch of every trained network"
+    static let inputs = [InputRole("train", .oneOrMore, files: ["metrics.json"])]
 
     func run(_ params: Params, in context: StageContext) throws {
         let inputs = context.inputs("train")

@@ -29,13 +29,14 @@ struct DeadNeuronsStage: StageKind {
     static let version = 1  // numerics changes: Numerics.version
     static let numeric = true
     static let summary = "units of ReLU networks that output 0 for every training image"
+    static let inputs = [StudyData.decompressed, StudyData.splitIndices, InitCheckpoint.role, InitCheckpoint.deepRole, StudyData.trainedNetwork]
 
     func run(_ params: Params, in context: StageContext) throws {
         BLAS.setThreads(context.threads)
         let data = try StudyData.trainImages(context)
         let split = try StudyData.split(context)
         let untrained = try InitCheckpoint.model(InitCheckpoint.read(role: "init", in: context), activation: .relu)
-        let deep = try InitCheckpoint.model(InitCheckpoint.read(role: "init-deep", in: context), activation: .relu)
+        let deep = try InitCheckpoint.model(InitCheckpoint.read(role: InitCheckpoint.deepRole.role, in: context), activation: .relu)
         let (trained, _) = try StudyData.trained(context)
         guard trained.config.activation == .relu else {
             throw StageError("the 'train' dependency is a \(trained.config.activation.rawValue) network; dead neurons are counted for relu")

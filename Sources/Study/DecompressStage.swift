@@ -11,6 +11,7 @@ struct DecompressStage: StageKind {
     static let name = "decompress"
     static let version = 1
     static let summary = "gunzip the downloaded files and validate them as IDX"
+    static let inputs = [InputRole("download")]
 
     func run(_ params: Params, in context: StageContext) throws {
         let download = try context.input("download")

@@ -25,6 +25,7 @@ struct EvaluateStage: StageKind {
     static let version = 1  // numerics changes: Numerics.version
     static let numeric = true
     static let summary = "test accuracy of a trained network"
+    static let inputs = [StudyData.decompressed, StudyData.trainedNetwork]
 
     func run(_ params: Params, in context: StageContext) throws {
         let (model, metrics) = try StudyData.trained(context)

@@ -23,6 +23,7 @@ struct ExamplesStage: StageKind {
     static let name = "examples"
     static let version = 1
     static let summary = "the first train-split images, for the report's example grid"
+    static let inputs = [StudyData.decompressed, StudyData.splitIndices]
 
     func run(_ params: Params, in context: StageContext) throws {
         let data = try StudyData.trainSet(context)

@@ -10,6 +10,9 @@ enum InitCheckpoint {
     static let weightsFile = "init.safetensors"
     static let generatorFile = "generator.bin"
     static let format = "pipeline.init.v1"
+    /// The input roles of initial weights: the network's own, and the deeper one dead-neurons compares.
+    static let role = InputRole("init", files: [weightsFile, generatorFile])
+    static let deepRole = InputRole("init-deep", files: [weightsFile])
 
     static func write(layers: [LinearParameters], seed: UInt64, generator: TorchGenerator, in context: StageContext) throws {
         var tensors: [String: Safetensors.Tensor] = [:]

@@ -36,6 +36,7 @@ struct InitGradientsStage: StageKind {
     static let version = 1  // numerics changes: Numerics.version
     static let numeric = true
     static let summary = "weight-gradient distributions of freshly initialised networks"
+    static let inputs = [StudyData.decompressed, StudyData.splitIndices, InitCheckpoint.role]
 
     func run(_ params: Params, in context: StageContext) throws {
         BLAS.setThreads(context.threads)

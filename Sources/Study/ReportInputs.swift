@@ -21,6 +21,18 @@ struct ReportInputs {
     var stageSeconds: [(stage: String, seconds: Double?)]
     var trainTimings: [(stage: String, timing: TrainTiming)]
 
+    /// The report's input roles (`ReportStage.inputs`).
+    static let roles: [InputRole] = [
+        InputRole("evaluate", .oneOrMore, files: ["evaluation.json"]),
+        InputRole("train", .oneOrMore, files: ["timing.json"]),
+        InputRole("curves", files: ["curves.json"]),
+        InputRole("act-curves", files: ["act-curves.json"]),
+        InputRole("init-gradients", files: ["init-gradients.json", "gradients.safetensors"]),
+        InputRole("activations", .oneOrMore, files: ["activations.json", "activations.safetensors"]),
+        InputRole("dead-neurons", files: ["dead-neurons.json"]),
+        InputRole("examples", files: ["examples.json"]),
+    ]
+
     static func load(_ context: StageContext) throws -> ReportInputs {
         let evaluations = try context.inputs("evaluate").map {
             try Artifacts.read(Evaluation.self, from: $0.url("evaluation.json"), what: $0.stage)
@@ -50,8 +62,9 @@ struct ReportInputs {
             }
             activationOutputs.append((summary.activation, summary.images, summary.layers, values))
         }
-        let order = ActivationKind.allCases.map(\.rawValue)
-        activationOutputs.sort { (order.firstIndex(of: $0.0) ?? 99) < (order.firstIndex(of: $1.0) ?? 99) }
+        let actCurves = try Artifacts.read(ActivationCurves.self, role: "act-curves", file: "act-curves.json", in: context)
+        let order = actCurves.curves.map(\.activation)
+        activationOutputs.sort { (order.firstIndex(of: $0.0) ?? order.count, $0.0) < (order.firstIndex(of: $1.0) ?? order.count, $1.0) }
 
         var hashes: [(String, [(String, String)])] = []
         for role in ["act-curves", "curves", "dead-neurons", "evaluate", "examples", "init-gradients", "activations"] {
@@ -66,7 +79,7 @@ struct ReportInputs {
         return ReportInputs(
             evaluations: evaluations,
             curves: try Artifacts.read(TrainingCurves.self, role: "curves", file: "curves.json", in: context),
-            actCurves: try Artifacts.read(ActivationCurves.self, role: "act-curves", file: "act-curves.json", in: context),
+            actCurves: actCurves,
             initGradients: grads, gradientValues: gradientValues,
             activationOutputs: activationOutputs,
             deadNeurons: try Artifacts.read(DeadNeurons.self, role: "dead-neurons", file: "dead-neurons.json", in: context),
@@ -76,10 +89,12 @@ struct ReportInputs {
             trainTimings: trainTimings)
     }
 
-    /// Activation identifiers present, in the study's order.
+    /// Activation identifiers present, in the order act-curves lists them
+    /// (its `activations` param), so the order is an input, not a constant of the code.
     var activations: [String] {
         let present = Set(evaluations.map(\.activation))
-        return ActivationKind.allCases.map(\.rawValue).filter(present.contains)
+        let listed = actCurves.curves.map(\.activation)
+        return listed.filter(present.contains) + present.subtracting(listed).sorted()
     }
 
     /// The display name of an activation identifier ("leakyrelu" -> "LeakyReLU").

@@ -21,6 +21,7 @@ struct ReportStage: StageKind {
     static let version = 7  // 5: facet-grid histogram layout; 6: thread counts only in timings.md; 7: host facts only in timings.md, numerics stated
     static let numeric = true
     static let summary = "the study's report, figures and metrics.json"
+    static let inputs = ReportInputs.roles
     static let volatileOutputs: Set<String> = ["timings.md"]
 
     func run(_ params: Params, in context: StageContext) throws {

@@ -25,6 +25,7 @@ struct SplitStage: StageKind {
     static let name = "split"
     static let version = 1
     static let summary = "PyTorch random_split of the training images into train and validation"
+    static let inputs = [StudyData.decompressed]
 
     func run(_ params: Params, in context: StageContext) throws {
         let data = try StudyData.trainSet(context)

@@ -65,6 +65,7 @@ struct TrainStage: StageKind {
     // Re-reads context.threads every epoch, so a lone last training gets the idle core.
     static let growsThreads = true
     static let summary = "train one network with SGD, early stopping on validation accuracy"
+    static let inputs = [StudyData.decompressed, StudyData.splitIndices, InitCheckpoint.role]
     static let volatileOutputs: Set<String> = ["timing.json"]
 
     func run(_ params: Params, in context: StageContext) throws {

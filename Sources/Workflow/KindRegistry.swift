@@ -17,6 +17,8 @@ public struct RegisteredKind: Sendable {
     public let volatileOutputs: Set<String>
     /// See `StageKind.numeric`.
     public let numeric: Bool
+    /// See `StageKind.inputs`.
+    public let inputs: [InputRole]
     /// The numerics a `numeric` kind's key includes (set by the registry); nil for other kinds.
     public internal(set) var numerics: NumericsEnvironment?
     /// The identity in this kind's key: nil for a kind that is not `numeric`.
@@ -36,6 +38,7 @@ public struct RegisteredKind: Sendable {
         summary = K.summary
         volatileOutputs = K.volatileOutputs
         numeric = K.numeric
+        inputs = K.inputs
         let fields = LazyValue { ParamProbe.fields(of: K.Params.self) }
         probedFields = fields
         decode = { try ParamsCodec.canonical(K.Params.self, from: $0, fields: fields.get) }

@@ -69,6 +69,11 @@ public enum PipelineLoader {
                 }
                 for m in matched where !deps.contains(m) { deps.append(m) }
             }
+            // The roles the kind declares, counted as StageContext will see them.
+            for need in kind.inputs {
+                let found = deps.filter { $0.split(separator: "@", maxSplits: 1).first.map(String.init) == need.role }.count
+                if let problem = need.problem(found: found) { throw stageFail("kind '\(kind.name)' \(problem)") }
+            }
             instances.append(StageInstance(name: r.name, base: r.base, kind: kind, params: params, deps: deps, resources: r.resources))
         }
         let ordered = try DependencyGraph.topologicalOrder(instances, fail: fail)

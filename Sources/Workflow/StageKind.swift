@@ -44,6 +44,10 @@ public protocol StageKind: Sendable {
     /// the `NumericsIdentity`; one that only moves, parses or counts bytes
     /// (download, decompress, split, write, shell) keeps it out.
     static var numeric: Bool { get }
+    /// The inputs `run` reads, by role. The loader rejects a stage that does
+    /// not provide them. Empty (the default) means the kind takes whatever
+    /// dependencies it is given (`shell`, `concat`-like kinds).
+    static var inputs: [InputRole] { get }
 
     init()
     func run(_ params: Params, in context: StageContext) throws
@@ -55,6 +59,7 @@ extension StageKind {
     public static var summary: String { "" }
     public static var volatileOutputs: Set<String> { [] }
     public static var numeric: Bool { false }
+    public static var inputs: [InputRole] { [] }
 }
 
 /// The outputs of one dependency, as the running stage sees them.

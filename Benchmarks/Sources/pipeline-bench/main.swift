@@ -9,6 +9,9 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
+// Loads OpenBLAS with its pinned kernel before any thread starts (docs/numerics.md).
+do { _ = try OpenBLAS.loaded() } catch { fail("\(error)") }
+
 let options: BenchOptions
 do { options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst())) } catch { fail("\(error)") }
 if options.help { print(BenchOptions.usage); exit(0) }
