@@ -62,8 +62,8 @@ public final class Engine: @unchecked Sendable {
         store.cleanStaging()
         // Only for explaining staleness; the file is re-read under the meta lock before rewriting it.
         let lockFile = try LockFile.read(root: pipeline.root)
-        let planner = Planner(pipeline: pipeline, store: store, lock: lockFile)
         let statCache = StatCache(store: store)
+        let planner = Planner(pipeline: pipeline, store: store, lock: lockFile, statCache: statCache)
         let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: statCache)
 
         let st = RunState(free: max(1, options.jobs))
@@ -96,8 +96,13 @@ public final class Engine: @unchecked Sendable {
                         reuse(s.name, r, st)
                         pending.remove(at: i); changed = true; continue
                     }
+                    if e.files == nil {  // a listed workspace file vanished since the pipeline was loaded
+                        st.blocked.insert(s.name); st.summary.failed += 1
+                        console.error("error: stage '\(s.name)' failed: \(e.reasons.joined(separator: "; "))")
+                        pending.remove(at: i); changed = true; continue
+                    }
                     // A stage whose key is already running here waits for it, then finds it cached.
-                    guard st.free > 0, let key = e.key, let inputs = e.inputs, !st.runningKeys.contains(key) else { i += 1; continue }
+                    guard st.free > 0, let key = e.key, let inputs = e.inputs, let files = e.files, !st.runningKeys.contains(key) else { i += 1; continue }
                     // Another process computing this key: look again later, without holding a thread.
                     let claim: StageClaim
                     switch self.claim(s.name, key: key, st) {
@@ -121,17 +126,17 @@ public final class Engine: @unchecked Sendable {
                     // two trainings run side by side on one core each rather than one after the
                     // other on two; a stage keeps its share until it ends. Speed only.
                     let ready = pending.filter { $0.deps.allSatisfy { st.results[$0] != nil } }.count
-                    let threads = min(s.kind.maxThreads, max(1, st.free / max(1, ready)))
+                    let threads = min(s.maxThreads, max(1, st.free / max(1, ready)))
                     st.free -= threads
                     st.running += 1
                     let share = ThreadShare(threads)
-                    if s.kind.growsThreads { st.growable.append((key, share, s.kind.maxThreads)) }
+                    if s.kind.growsThreads { st.growable.append((key, share, s.maxThreads)) }
                     let why = e.record != nil ? ["forced"] : st.waitedFor[key] != nil ? ["its other run ended without a result"] : e.reasons
-                    console.line("run  \(s.name) (\(why.joined(separator: "; ")))")
+                    console.line("run  \(s.name) (\(StaleReasons.describe(why)))")
                     let depRecords = s.deps.compactMap { d in st.results[d].map { (d, $0) } }
                     pending.remove(at: i); changed = true
                     Thread.detachNewThread { [self] in
-                        let outcome = Result { try execute(s, key: key, inputs: inputs, deps: depRecords, share: share) }
+                        let outcome = Result { try execute(s, key: key, inputs: inputs, files: files, deps: depRecords, share: share) }
                         claim.release()  // after the record is published (or the stage failed)
                         cond.lock()
                         switch outcome {
@@ -297,7 +302,8 @@ public final class Engine: @unchecked Sendable {
     struct InterruptedError: Error, CustomStringConvertible { var description: String { "interrupted" } }
 
     /// Runs one stage in a staging folder and publishes its outputs.
-    func execute(_ s: StageInstance, key: String, inputs: [String: [String: String]], deps: [(String, RunRecord)], share: ThreadShare) throws -> RunRecord {
+    func execute(_ s: StageInstance, key: String, inputs: [String: [String: String]], files: [String: String],
+                 deps: [(String, RunRecord)], share: ThreadShare) throws -> RunRecord {
         let started = Date()
         if let corrupt = try store.corruptInputs(of: s.name, deps: deps) { throw corrupt }
         let staging = try store.makeStaging(String(key.prefix(12)))
@@ -313,15 +319,16 @@ public final class Engine: @unchecked Sendable {
         let console = self.console
         let name = s.name
         let context = StageContext(stageName: name, share: share, outputDirectory: out, scratchDirectory: scratch, inputs: stageInputs,
-                                   pipelineHash: pipeline.sourceHash, numerics: s.kind.numericsIdentity,
+                                   projectDirectory: pipeline.root, files: files, pipelineHash: pipeline.sourceHash, numerics: s.kind.numericsIdentity,
                                    log: { console.line("\(name): \($0)") }, progress: { console.progress("\(name): \($0)") })
         try s.kind.run(params: s.params, context: context)
         if Interruption.isRequested { throw InterruptedError() }
         let outputs = try store.publish(out)
         let seconds = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
-        let record = RunRecord(key: key, stage: name, kind: s.kind.name, version: s.kind.version, params: s.params, inputs: inputs,
+        var record = RunRecord(key: key, stage: name, kind: s.kind.name, version: s.kind.version, params: s.params, inputs: inputs,
                                outputs: outputs, numerics: s.kind.numericsIdentity, started: Timestamp.string(started), seconds: seconds,
                                tool: ToolInfo.version, host: ProcessInfo.processInfo.hostName)
+        record.files = files
         try store.writeRecord(record)
         try? FileManager.default.removeItem(at: scratch)
         return record
@@ -330,8 +337,9 @@ public final class Engine: @unchecked Sendable {
     /// Prints what a run would do, changing nothing.
     func dryRun(selected: Set<String>, forced: Set<String>, start: Date) throws -> RunSummary {
         let lockFile = try LockFile.read(root: pipeline.root)
-        let planner = Planner(pipeline: pipeline, store: store, lock: lockFile)
-        let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: StatCache(store: store))
+        let statCache = StatCache(store: store)
+        let planner = Planner(pipeline: pipeline, store: store, lock: lockFile, statCache: statCache)
+        let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: statCache)
         var results: [String: RunRecord] = [:]
         var summary = RunSummary()
         for s in pipeline.stages where selected.contains(s.name) {
@@ -344,7 +352,7 @@ public final class Engine: @unchecked Sendable {
                 }
             } else {
                 summary.ran += 1
-                console.line("would run \(s.name) (\((e.record != nil ? ["forced"] : e.reasons).joined(separator: "; ")))")
+                console.line("would run \(s.name) (\(StaleReasons.describe(e.record != nil ? ["forced"] : e.reasons)))")
             }
         }
         console.line("\(summary.ran) would run, \(summary.cached) cached")

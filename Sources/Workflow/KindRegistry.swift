@@ -12,6 +12,8 @@ public struct RegisteredKind: Sendable {
     public let maxThreads: Int
     /// See `StageKind.growsThreads`.
     public let growsThreads: Bool
+    /// See `StageKind.threadsFromResources`.
+    public let threadsFromResources: Bool
     public let summary: String
     /// Outputs left out of dependents' keys (see `StageKind.volatileOutputs`).
     public let volatileOutputs: Set<String>
@@ -35,6 +37,7 @@ public struct RegisteredKind: Sendable {
         version = K.version
         maxThreads = max(1, K.maxThreads)
         growsThreads = K.growsThreads
+        threadsFromResources = K.threadsFromResources
         summary = K.summary
         volatileOutputs = K.volatileOutputs
         numeric = K.numeric

@@ -15,7 +15,7 @@ enum MatrixExpansion {
         }
         guard case .object(let fields) = body else { throw stageFail("expected an object, found \(body.kindDescription)") }
         for f in fields where !PipelineLoader.stageFields.contains(f.key) {
-            throw stageFail("unknown field '\(f.key)' (expected: kind, params, deps, matrix, name, resources)")
+            throw stageFail("unknown field '\(f.key)' (expected: \(PipelineLoader.stageFieldList))")
         }
         guard let kindValue = body["kind"] else { throw stageFail("missing field 'kind'") }
         guard let kindName = kindValue.stringValue else { throw stageFail("kind: expected a string, found \(kindValue.kindDescription)") }
@@ -28,13 +28,23 @@ enum MatrixExpansion {
                 depStrings.append(s)
             }
         }
+        var fileStrings: [String] = []
+        if let d = body["files"] {
+            guard case .array(let items) = d else { throw stageFail("files: expected an array of paths, found \(d.kindDescription)") }
+            for (i, item) in items.enumerated() {
+                guard let s = item.stringValue else { throw stageFail("files[\(i)]: expected a path string, found \(item.kindDescription)") }
+                fileStrings.append(s)
+            }
+        }
         let resources = try parseResources(body["resources"], fail: stageFail)
 
         guard let matrix = body["matrix"] else {
             if body["name"] != nil { throw stageFail("'name' is only allowed with 'matrix'") }
             try checkNoReferences(params, field: "params", fail: stageFail)
             for (i, d) in depStrings.enumerated() { try checkNoReferences(.string(d), field: "deps[\(i)]", fail: stageFail) }
-            return [RawInstance(name: base, base: base, fromMatrix: false, kindName: kindName, params: params, deps: depStrings, resources: resources)]
+            for (i, f) in fileStrings.enumerated() { try checkNoReferences(.string(f), field: "files[\(i)]", fail: stageFail) }
+            return [RawInstance(name: base, base: base, fromMatrix: false, kindName: kindName, params: params, deps: depStrings,
+                                files: fileStrings, resources: resources)]
         }
         guard case .object(let axes) = matrix, !axes.isEmpty else { throw stageFail("matrix: expected a non-empty object of lists") }
         for axis in axes {
@@ -71,7 +81,10 @@ enum MatrixExpansion {
             let deps = try depStrings.enumerated().map { i, d in
                 try substitute(.string(d), item: lookup, keys: keys, field: "deps[\(i)]", fail: stageFail).interpolationText
             }
-            return RawInstance(name: name, base: base, fromMatrix: true, kindName: kindName, params: p, deps: deps, resources: resources)
+            let files = try fileStrings.enumerated().map { i, f in
+                try substitute(.string(f), item: lookup, keys: keys, field: "files[\(i)]", fail: stageFail).interpolationText
+            }
+            return RawInstance(name: name, base: base, fromMatrix: true, kindName: kindName, params: p, deps: deps, files: files, resources: resources)
         }
     }
 

@@ -29,7 +29,23 @@ public struct StageInstance: Sendable {
     public let params: JSONValue
     /// Instance names this stage reads, in the order written (duplicates removed).
     public let deps: [String]
+    /// Workspace files and folders it reads (patterns relative to the project; see `FileInputs`).
+    public let files: [String]
     public let resources: Resources?
+
+    /// The most cores the scheduler gives this stage: the kind's `maxThreads`,
+    /// capped by `resources.cpus`; for a kind with `threadsFromResources`,
+    /// `resources.cpus` itself (1 without it).
+    public var maxThreads: Int {
+        guard let cpus = resources?.cpus else { return kind.threadsFromResources ? 1 : kind.maxThreads }
+        return kind.threadsFromResources ? cpus : min(cpus, kind.maxThreads)
+    }
+
+    public init(name: String, base: String, kind: RegisteredKind, params: JSONValue, deps: [String], files: [String] = [],
+                resources: Resources?) {
+        self.name = name; self.base = base; self.kind = kind; self.params = params; self.deps = deps
+        self.files = files; self.resources = resources
+    }
 }
 
 /// A validated, expanded pipeline: an acyclic dependency graph and workspace outputs.

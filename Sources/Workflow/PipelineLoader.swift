@@ -5,7 +5,9 @@ import Hashing
 /// each kind's Codable type, resolves deps and checks the graph is acyclic.
 /// Every problem is one `PipelineError` naming the file, stage and field.
 public enum PipelineLoader {
-    static let stageFields: Set<String> = ["kind", "params", "deps", "matrix", "name", "resources"]
+    static let stageFieldOrder = ["kind", "params", "deps", "files", "matrix", "name", "resources"]
+    static let stageFields = Set(stageFieldOrder)
+    static var stageFieldList: String { stageFieldOrder.joined(separator: ", ") }
 
     public static func load(file: URL, displayName: String? = nil, registry: KindRegistry) throws -> Pipeline {
         let shown = displayName ?? file.path
@@ -74,7 +76,9 @@ public enum PipelineLoader {
                 let found = deps.filter { $0.split(separator: "@", maxSplits: 1).first.map(String.init) == need.role }.count
                 if let problem = need.problem(found: found) { throw stageFail("kind '\(kind.name)' \(problem)") }
             }
-            instances.append(StageInstance(name: r.name, base: r.base, kind: kind, params: params, deps: deps, resources: r.resources))
+            try FileInputs.validate(r.files, root: root, fail: stageFail)
+            instances.append(StageInstance(name: r.name, base: r.base, kind: kind, params: params, deps: deps, files: r.files,
+                                           resources: r.resources))
         }
         let ordered = try DependencyGraph.topologicalOrder(instances, fail: fail)
         let outputs = try parseOutputs(json["outputs"], names: Set(names), fail: fail)

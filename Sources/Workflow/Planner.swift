@@ -7,6 +7,8 @@ public struct StageEvaluation: Sendable {
     /// nil when some dependency has no result yet.
     public let key: String?
     public let inputs: [String: [String: String]]?
+    /// The stage's workspace files (relative path -> hash) as hashed now; nil when they could not be read.
+    public let files: [String: String]?
     /// A run record for `key` whose objects are all present with the right size.
     public let record: RunRecord?
     /// Empty exactly when `record` is set.
@@ -14,33 +16,46 @@ public struct StageEvaluation: Sendable {
 }
 
 /// Computes keys and checks the run cache; reads run records and stats objects,
-/// never object contents.
+/// never object contents. Workspace files a stage lists are hashed through the
+/// stat cache once per planner (the first evaluation of the stage fixes them).
 public struct Planner: Sendable {
     public let pipeline: Pipeline
     public let store: Store
     public let lock: LockFile
+    public let statCache: StatCache
+    private let manifests = FileManifests()
 
-    public init(pipeline: Pipeline, store: Store, lock: LockFile) {
+    public init(pipeline: Pipeline, store: Store, lock: LockFile, statCache: StatCache? = nil) {
         self.pipeline = pipeline; self.store = store; self.lock = lock
+        self.statCache = statCache ?? StatCache(store: store)
     }
 
     /// `results` holds the records of deps already resolved (cached or just run).
+    /// A stage whose deps lack results has no key; its reasons are then its own
+    /// changes (params, files...) and the upstream stages it waits for.
     public func evaluate(_ stage: StageInstance, results: [String: RunRecord]) -> StageEvaluation {
+        let files: [String: String]
+        do { files = try manifests.get(stage.name) { try FileInputs.manifest(stage.files, root: pipeline.root, statCache: statCache) } }
+        catch { return StageEvaluation(name: stage.name, key: nil, inputs: nil, files: nil, record: nil, reasons: ["\(error)"]) }
         var inputs: [String: [String: String]] = [:]
+        var waiting: [String] = []
         for d in stage.deps {
-            guard let r = results[d] else {
-                return StageEvaluation(name: stage.name, key: nil, inputs: nil, record: nil, reasons: ["upstream '\(d)' must run first"])
-            }
+            guard let r = results[d] else { waiting.append(d); continue }
             let volatile = pipeline[d]?.kind.volatileOutputs ?? []
             inputs[d] = r.outputs.filter { !volatile.contains($0.key) }.mapValues(\.hash)
         }
-        let key = CacheKey.compute(kind: stage.kind.name, version: stage.kind.version, params: stage.params, inputs: inputs,
-                                   numerics: stage.kind.numericsIdentity)
-        if let r = validRecord(key) {
-            return StageEvaluation(name: stage.name, key: key, inputs: inputs, record: r, reasons: [])
+        if !waiting.isEmpty {
+            let own = lock.entries[stage.name].map { Staleness.ownReasons(stage: stage, files: files, old: $0) } ?? ["never run"]
+            let upstream = own == ["never run"] ? [] : [StaleReasons.upstream(waiting)]
+            return StageEvaluation(name: stage.name, key: nil, inputs: nil, files: files, record: nil, reasons: own + upstream)
         }
-        let reasons = Staleness.reasons(stage: stage, key: key, inputs: inputs, lockEntry: lock.entries[stage.name], store: store)
-        return StageEvaluation(name: stage.name, key: key, inputs: inputs, record: nil, reasons: reasons)
+        let key = CacheKey.compute(kind: stage.kind.name, version: stage.kind.version, params: stage.params, inputs: inputs,
+                                   numerics: stage.kind.numericsIdentity, files: files)
+        if let r = validRecord(key) {
+            return StageEvaluation(name: stage.name, key: key, inputs: inputs, files: files, record: r, reasons: [])
+        }
+        let reasons = Staleness.reasons(stage: stage, key: key, inputs: inputs, files: files, lockEntry: lock.entries[stage.name], store: store)
+        return StageEvaluation(name: stage.name, key: key, inputs: inputs, files: files, record: nil, reasons: reasons)
     }
 
     /// The record for `key` if every object it names exists with the recorded size.
@@ -58,5 +73,20 @@ public struct Planner: Sendable {
             if let r = e.record { results[s.name] = r }
             return e
         }
+    }
+}
+
+/// Per-stage file manifests memoised for one planner. Thread-safe.
+final class FileManifests: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: [String: String]] = [:]
+
+    func get(_ stage: String, compute: () throws -> [String: String]) throws -> [String: String] {
+        lock.lock()
+        if let v = values[stage] { lock.unlock(); return v }
+        lock.unlock()
+        let v = try compute()
+        lock.lock(); values[stage] = v; lock.unlock()
+        return v
     }
 }

@@ -6,5 +6,7 @@ struct RawInstance {
     let kindName: String
     let params: JSONValue
     let deps: [String]
+    /// Workspace file patterns as written (after substitution), see `FileInputs`.
+    let files: [String]
     let resources: Resources?
 }

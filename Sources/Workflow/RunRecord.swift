@@ -18,6 +18,8 @@ public struct RunRecord: Sendable, Equatable {
     public var params: JSONValue
     /// Dependency instance name -> output file -> hash.
     public var inputs: [String: [String: String]]
+    /// Workspace file (relative path) -> hash, for a stage with `files` (empty otherwise, and then left out of the JSON).
+    public var files: [String: String] = [:]
     public var outputs: [String: OutputFile]
     /// The numerics identity in the key, for a `numeric` kind; nil otherwise.
     public var numerics: NumericsIdentity?
@@ -43,6 +45,9 @@ public struct RunRecord: Sendable, Equatable {
             ("key", .string(key)), ("stage", .string(stage)), ("kind", .string(kind)), ("version", .int(version)),
             ("params", params),
             ("inputs", .object(inputs.map { ($0.key, .object($0.value.map { ($0.key, .string($0.value)) })) })),
+        ]
+        if !files.isEmpty { members.append(("files", .object(files.map { ($0.key, .string($0.value)) }))) }
+        members += [
             ("outputs", .object(outputs.map { ($0.key, .object([("hash", .string($0.value.hash)), ("size", .int($0.value.size))])) })),
             ("tool", .string(tool)),
         ]
@@ -86,6 +91,12 @@ public struct RunRecord: Sendable, Equatable {
         self.init(key: key, stage: stage, kind: kind, version: version, params: params, inputs: inputs, outputs: outputs,
                   numerics: numerics, started: v["started"]?.stringValue ?? "", seconds: seconds, tool: tool,
                   host: v["host"]?.stringValue ?? "")
+        var files: [String: String] = [:]
+        if let f = v["files"] {
+            guard let members = f.objectValue else { return nil }
+            for m in members { guard let h = m.value.stringValue else { return nil }; files[m.key] = h }
+        }
+        self.files = files
     }
 
     public init(key: String, stage: String, kind: String, version: Int, params: JSONValue, inputs: [String: [String: String]],

@@ -23,6 +23,10 @@ public final class StageContext: @unchecked Sendable {
     let share: ThreadShare
     public let outputDirectory: URL
     public let scratchDirectory: URL
+    /// The folder holding pipeline.json: workspace files are relative to it, and shell commands run in it.
+    public let projectDirectory: URL
+    /// The stage's workspace files (its `"files"`, expanded): relative path -> SHA-256 as keyed.
+    public let files: [String: String]
     /// SHA-256 of the pipeline file this run read, and the engine's version:
     /// facts for provenance, not part of the cache key, so only volatile
     /// outputs may hold them (anything else would depend on a hidden input).
@@ -35,18 +39,20 @@ public final class StageContext: @unchecked Sendable {
     private let progressSink: @Sendable (String) -> Void
 
     public convenience init(stageName: String, threads: Int, outputDirectory: URL, scratchDirectory: URL,
-                            inputs: [StageInput],
+                            inputs: [StageInput], projectDirectory: URL? = nil, files: [String: String] = [:],
                             pipelineHash: String = "", toolVersion: String = ToolInfo.version,
                             numerics: NumericsIdentity? = nil,
                             log: @escaping @Sendable (String) -> Void,
                             progress: @escaping @Sendable (String) -> Void) {
         self.init(stageName: stageName, share: ThreadShare(threads), outputDirectory: outputDirectory,
-                  scratchDirectory: scratchDirectory, inputs: inputs, pipelineHash: pipelineHash,
+                  scratchDirectory: scratchDirectory, inputs: inputs,
+                  projectDirectory: projectDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                  files: files, pipelineHash: pipelineHash,
                   toolVersion: toolVersion, numerics: numerics, log: log, progress: progress)
     }
 
     init(stageName: String, share: ThreadShare, outputDirectory: URL, scratchDirectory: URL,
-                inputs: [StageInput],
+                inputs: [StageInput], projectDirectory: URL, files: [String: String] = [:],
                 pipelineHash: String = "", toolVersion: String = ToolInfo.version,
                 numerics: NumericsIdentity? = nil,
                 log: @escaping @Sendable (String) -> Void,
@@ -58,6 +64,8 @@ public final class StageContext: @unchecked Sendable {
         self.share = share
         self.outputDirectory = outputDirectory
         self.scratchDirectory = scratchDirectory
+        self.projectDirectory = projectDirectory
+        self.files = files
         var byRole: [String: [StageInput]] = [:]
         for input in inputs {
             let role = String(input.stage.split(separator: "@", maxSplits: 1).first ?? Substring(input.stage))
@@ -86,6 +94,16 @@ public final class StageContext: @unchecked Sendable {
     /// Shorthand: the file `file` of the single dependency `role`.
     public func inputFile(_ role: String, _ file: String) throws -> URL {
         try input(role).url(file)
+    }
+
+    /// The workspace file `path` (relative to the project), which must be one of
+    /// the stage's `files` (so that it is in the cache key): reading anything
+    /// else would be a hidden input.
+    public func workspaceFile(_ path: String) throws -> URL {
+        guard files[path] != nil else {
+            throw StageError("workspace file '\(path)' is not among the stage's \"files\" (it has: \(files.keys.sorted().joined(separator: ", ")))")
+        }
+        return projectDirectory.appendingPathComponent(path)
     }
 
     /// Where to write output `name` (subfolders are created).

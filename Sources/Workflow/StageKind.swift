@@ -31,6 +31,10 @@ public protocol StageKind: Sendable {
     /// nothing else is ready to run. False (the default) means it reads the
     /// count once, so lent cores would sit idle.
     static var growsThreads: Bool { get }
+    /// True if the kind uses as many cores as the stage's `resources.cpus` says
+    /// (a shell command, whose needs only the user knows): its maxThreads is then
+    /// `resources.cpus` (1 without it). False: `resources.cpus` only caps `maxThreads`.
+    static var threadsFromResources: Bool { get }
     /// A one-line description for `pipeline kinds` and the docs.
     static var summary: String { get }
     /// Output files that may differ between runs of the same key (wall-clock
@@ -56,6 +60,7 @@ public protocol StageKind: Sendable {
 extension StageKind {
     public static var maxThreads: Int { 1 }
     public static var growsThreads: Bool { false }
+    public static var threadsFromResources: Bool { false }
     public static var summary: String { "" }
     public static var volatileOutputs: Set<String> { [] }
     public static var numeric: Bool { false }

@@ -3,23 +3,10 @@ import Foundation
 /// Why a stage is not up to date, in words, by comparing what the stage would
 /// run with now against its entry in pipeline.lock.json.
 enum Staleness {
-    static func reasons(stage: StageInstance, key: String, inputs: [String: [String: String]],
+    static func reasons(stage: StageInstance, key: String, inputs: [String: [String: String]], files: [String: String],
                         lockEntry: RunRecord?, store: Store) -> [String] {
         guard let old = lockEntry else { return ["never run"] }
-        var reasons: [String] = []
-        if old.kind != stage.kind.name { reasons.append("kind changed: \(old.kind) -> \(stage.kind.name)") }
-        else if old.version != stage.kind.version { reasons.append("kind version bumped: \(old.version) -> \(stage.kind.version)") }
-        if old.numerics != stage.kind.numericsIdentity {
-            let changes = (stage.kind.numericsIdentity ?? NumericsIdentity([])).changes(from: old.numerics ?? NumericsIdentity([]))
-            reasons.append("numerics changed: " + changes.joined(separator: ", "))
-        }
-        let before = flatten(old.params, "")
-        let after = flatten(stage.params, "")
-        var changes: [String] = []
-        for k in Set(before.keys).union(after.keys).sorted() where before[k] != after[k] {
-            changes.append("\(k) \(before[k] ?? "(none)") -> \(after[k] ?? "(none)")")
-        }
-        if !changes.isEmpty { reasons.append("params changed: " + changes.joined(separator: ", ")) }
+        var reasons = ownReasons(stage: stage, files: files, old: old)
         for dep in Set(old.inputs.keys).union(inputs.keys).sorted() {
             switch (old.inputs[dep], inputs[dep]) {
             case (nil, _?): reasons.append("new input \(dep)")
@@ -38,6 +25,29 @@ enum Staleness {
             if let p = store.objectProblem(file) { reasons.append("output \(name) \(p) in the store") }
         }
         return reasons.isEmpty ? ["run record missing from the store"] : reasons
+    }
+
+    /// What changed in the stage itself since `old`: kind, version, params, workspace files.
+    /// Known before its dependencies have results.
+    static func ownReasons(stage: StageInstance, files: [String: String], old: RunRecord) -> [String] {
+        var reasons: [String] = []
+        if old.kind != stage.kind.name { reasons.append("kind changed: \(old.kind) -> \(stage.kind.name)") }
+        else if old.version != stage.kind.version { reasons.append("kind version bumped: \(old.version) -> \(stage.kind.version)") }
+        if old.numerics != stage.kind.numericsIdentity {
+            let changes = (stage.kind.numericsIdentity ?? NumericsIdentity([])).changes(from: old.numerics ?? NumericsIdentity([]))
+            reasons.append("numerics changed: " + changes.joined(separator: ", "))
+        }
+        let before = flatten(old.params, "")
+        let after = flatten(stage.params, "")
+        var changes: [String] = []
+        for k in Set(before.keys).union(after.keys).sorted() where before[k] != after[k] {
+            changes.append("\(k) \(before[k] ?? "(none)") -> \(after[k] ?? "(none)")")
+        }
+        if !changes.isEmpty { reasons.append("params changed: " + changes.joined(separator: ", ")) }
+        for f in Set(old.files.keys).union(files.keys).sorted() where old.files[f] != files[f] {
+            reasons.append(old.files[f] == nil ? "new input file \(f)" : files[f] == nil ? "input file \(f) removed" : "input file \(f) changed")
+        }
+        return reasons
     }
 
     /// Leaves of a params value as dotted path -> canonical text.

@@ -17,7 +17,7 @@ public struct StatusReport: Sendable {
         let statCache = StatCache(store: store)
         let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: statCache)
         var entries: [Entry] = []
-        for e in Planner(pipeline: pipeline, store: store, lock: lock).evaluateAll() {
+        for e in Planner(pipeline: pipeline, store: store, lock: lock, statCache: statCache).evaluateAll() {
             var reasons = e.reasons
             if let r = e.record {
                 for (path, file) in sync.expected(pipeline.outputs, stage: e.name, record: r) {
@@ -33,7 +33,7 @@ public struct StatusReport: Sendable {
 
     public var text: String {
         var lines = entries.map { e in
-            e.upToDate ? "up to date  \(e.name)" : "stale       \(e.name) (\(e.reasons.joined(separator: "; ")))"
+            e.upToDate ? "up to date  \(e.name)" : "stale       \(e.name) (\(StaleReasons.describe(e.reasons)))"
         }
         let fresh = entries.filter(\.upToDate).count
         lines.append("\(fresh) up to date, \(entries.count - fresh) stale")

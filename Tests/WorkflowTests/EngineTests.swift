@@ -21,7 +21,7 @@ import Foundation
     #expect(s.ran == 3 && s.cached == 1)
     let status = try StatusReport.make(pipeline: p.load(chain("par", text: "c")), store: p.store)
     #expect(status.entries.first { $0.name == "epar@1" }?.reasons == [#"params changed: text "b1" -> "c1""#])
-    #expect(status.entries.first { $0.name == "cpar" }?.reasons == ["upstream 'epar@1' must run first"])
+    #expect(status.entries.first { $0.name == "cpar" }?.reasons == ["upstream 'epar@1', 'epar@2' must run first"])
 }
 
 @Test func rerunsOnBumpedKindVersion() throws {
