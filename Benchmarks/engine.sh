@@ -17,11 +17,11 @@ cd "$work"
 {
   echo '{"version": 1, "stages": {'
   echo '  "gen": {"matrix": {"i": [0,1,2,3,4,5,6,7,8,9]}, "kind": "shell",'
-  echo '          "params": {"cmd": "head -c 600000 /dev/zero | tr \"\\\\0\" \"${item.i}\" > data.bin", "outputs": ["data.bin"]}},'
+  echo '          "params": {"cmd": "head -c 600000 /dev/zero | tr \"\\\\0\" \"${item.i}\" > $OUT/data.bin", "outputs": ["data.bin"]}},'
   echo '  "xf": {"matrix": {"i": [0,1,2,3,4,5,6,7,8,9], "j": [1,2,3,4,5,6,7,8]}, "kind": "shell", "deps": ["gen@${item.i}"],'
-  echo '         "params": {"cmd": "cat $IN_GEN/data.bin | tr 0-9 a-j > x.bin; echo ${item.j} >> x.bin", "outputs": ["x.bin"]}},'
+  echo '         "params": {"cmd": "cat $IN_GEN/data.bin | tr 0-9 a-j > $OUT/x.bin; echo ${item.j} >> $OUT/x.bin", "outputs": ["x.bin"]}},'
   echo '  "sum": {"matrix": {"i": [0,1,2,3,4,5,6,7,8,9]}, "kind": "shell", "deps": ["xf@${item.i}-*"],'
-  echo '          "params": {"cmd": "cat $IN_XF/*/x.bin | sha256sum > sum.txt", "outputs": ["sum.txt"]}}'
+  echo '          "params": {"cmd": "cat $IN_XF/*/x.bin | sha256sum > $OUT/sum.txt", "outputs": ["sum.txt"]}}'
   echo '},'
   echo '"outputs": [{"stage": "gen@0", "path": "outputs/gen0"}'
   for i in 1 2 3 4 5 6 7 8 9; do echo ", {\"stage\": \"gen@$i\", \"path\": \"outputs/gen$i\"}"; done

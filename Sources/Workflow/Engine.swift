@@ -320,7 +320,8 @@ public final class Engine: @unchecked Sendable {
         let name = s.name
         let context = StageContext(stageName: name, share: share, outputDirectory: out, scratchDirectory: scratch, inputs: stageInputs,
                                    projectDirectory: pipeline.root, files: files, pipelineHash: pipeline.sourceHash, numerics: s.kind.numericsIdentity,
-                                   log: { console.line("\(name): \($0)") }, progress: { console.progress("\(name): \($0)") })
+                                   log: { console.line("\(name): \($0)") }, progress: { console.progress("\(name): \($0)") },
+                                   output: { console.error("\(name): \($0)") })
         try s.kind.run(params: s.params, context: context)
         if Interruption.isRequested { throw InterruptedError() }
         let outputs = try store.publish(out)

@@ -5,8 +5,10 @@ import Foundation
 /// A `matrix` of lists gives the cartesian product in the order keys and values
 /// are written (first key outermost). Each instance is named `base@<name>`, where
 /// `name` defaults to the values joined by `-`. `${item.key}` is substituted in
-/// `name`, `deps` and `params`: a string that is exactly one reference takes the
-/// value with its JSON type; inside a longer string the value is interpolated.
+/// `name`, `deps`, `files` and `params`: a string that is exactly one reference
+/// takes the value with its JSON type; inside a longer string the value is
+/// interpolated. Only `${item.` starts a reference: `${OUT}` or `${1:-x}` in a
+/// shell command or a written file stays as it is.
 enum MatrixExpansion {
     static func expand(base: String, body: JSONValue, fail: (String) -> PipelineError) throws -> [RawInstance] {
         func stageFail(_ m: String) -> PipelineError { fail("stage '\(base)': \(m)") }
@@ -113,17 +115,17 @@ enum MatrixExpansion {
 
     struct Reference { let range: Range<String.Index>; let text: String; let key: String }
 
+    /// The `${item.<key>}` references in `s`. Any other `${...}` is not ours
+    /// (shell parameter expansion, say) and is left as written.
     static func references(in s: String, field: String, fail: (String) -> PipelineError) throws -> [Reference] {
         var refs: [Reference] = []
         var search = s.startIndex
-        while let open = s.range(of: "${", range: search..<s.endIndex) {
+        while let open = s.range(of: "${item.", range: search..<s.endIndex) {
             guard let close = s.range(of: "}", range: open.upperBound..<s.endIndex) else {
                 throw fail("\(field): unterminated matrix reference in '\(s)'")
             }
-            let text = String(s[open.upperBound..<close.lowerBound])
-            guard text.hasPrefix("item."), text.count > 5 else {
-                throw fail("\(field): bad matrix reference '${\(text)}' (expected ${item.<key>})")
-            }
+            let text = String(s[s.index(open.lowerBound, offsetBy: 2)..<close.lowerBound])
+            guard text.count > 5 else { throw fail("\(field): bad matrix reference '${\(text)}' (expected ${item.<key>})") }
             refs.append(Reference(range: open.lowerBound..<close.upperBound, text: text, key: String(text.dropFirst(5))))
             search = close.upperBound
         }

@@ -1,22 +1,29 @@
 import Foundation
 
-/// Built-in kind `shell`: runs `cmd` with /bin/sh -c in the output folder.
+/// Built-in kind `shell`: runs `cmd` with /bin/sh -c in the project folder
+/// (pipeline.json's folder), so project scripts and the stage's `files` are at
+/// their relative paths.
 ///
-/// Environment: `OUT` (the output folder), `THREADS`, and `IN_<ROLE>` for every
-/// dependency role (upper-cased, other characters as `_`): a folder holding the
-/// dependency's files (symlinks to the store), or with several instances of the
-/// role, one subfolder per instance name. The command's stdout goes to stderr so
-/// the engine's own output stays parseable. Fails when the command exits
-/// non-zero or an expected output is missing. Polls `Interruption` and
-/// terminates the command when asked.
+/// Environment: `OUT` (the output folder: everything the command leaves there
+/// is published), `THREADS` (the cores the scheduler gave the stage: up to
+/// `resources.cpus`, 1 without it), and `IN_<ROLE>` for every dependency role
+/// (upper-cased, other characters as `_`): a folder holding the dependency's
+/// files (symlinks to the store), or with several instances of the role, one
+/// subfolder per instance name. The command's stdout and stderr go, line by
+/// line, to `context.commandOutput` (the stage's log, and stderr prefixed with
+/// the stage name). It runs in its own process group, which is terminated on
+/// interruption (see `ShellProcess`). Fails when the command exits non-zero or
+/// an expected output is missing.
 public struct ShellKind: StageKind {
     public struct Params: Codable, Sendable {
         public var cmd: String
         public var outputs: [String]?
     }
     public static let name = "shell"
-    public static let version = 1
-    public static let summary = "run a shell command that writes files into $OUT"
+    /// 2: runs in the project folder instead of $OUT (relative writes land elsewhere), THREADS from resources.cpus.
+    public static let version = 2
+    public static let summary = "run a shell command (in the project folder) that writes files into $OUT"
+    public static let threadsFromResources = true
     public init() {}
 
     public func run(_ params: Params, in context: StageContext) throws {
@@ -25,6 +32,7 @@ public struct ShellKind: StageKind {
         env["THREADS"] = String(context.threads)
         let links = context.scratchDirectory.appendingPathComponent("inputs")
         try? FileManager.default.removeItem(at: links)
+        defer { try? FileManager.default.removeItem(at: links) }
         for role in context.roles {
             let all = context.inputs(role)
             let dir = links.appendingPathComponent(role)
@@ -39,23 +47,13 @@ public struct ShellKind: StageKind {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             env["IN_" + String(role.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })] = dir.path
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", params.cmd]
-        process.environment = env
-        process.currentDirectoryURL = context.outputDirectory
-        process.standardOutput = FileHandle.standardError
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        while process.isRunning {
-            // SIGKILL: the child inherits our ignored SIGINT/SIGTERM, so a polite signal would not stop it.
-            if Interruption.isRequested { kill(process.processIdentifier, SIGKILL) }
-            usleep(20_000)
-        }
-        try? FileManager.default.removeItem(at: links)
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw StageError(process.terminationReason == .exit ? "command exited with status \(process.terminationStatus)"
-                                                                 : "command killed by signal \(process.terminationStatus)")
+        let (termination, interrupted) = try ShellProcess.run(command: params.cmd, directory: context.projectDirectory,
+                                                              environment: env, output: { context.commandOutput($0) })
+        if interrupted { throw StageError("interrupted") }
+        switch termination {
+        case .exit(0): break
+        case .exit(let code): throw StageError("command exited with status \(code)")
+        case .signal(let sig): throw StageError("command killed by signal \(sig)")
         }
         for o in params.outputs ?? [] where !FileManager.default.fileExists(atPath: context.outputDirectory.appendingPathComponent(o).path) {
             throw StageError("expected output '\(o)' was not written")

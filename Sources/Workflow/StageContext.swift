@@ -12,7 +12,8 @@ import Foundation
 ///   engine deletes it after a successful publish.
 /// - `log` and `progress` are thread-safe. `progress` is a transient status line
 ///   on a terminal (rate-limited), and is dropped when output is not a terminal;
-///   `log` always prints one line prefixed with the stage name.
+///   `log` always prints one line prefixed with the stage name; `commandOutput`
+///   is for an external command's output (stderr, prefixed). Both go to the run's log.
 /// - `threads` is how many cores the scheduler gives this stage right now. It
 ///   never shrinks during a run; for a kind with `growsThreads` it may grow when
 ///   other stages end and nothing else is ready (read it again to use them).
@@ -37,18 +38,20 @@ public final class StageContext: @unchecked Sendable {
     private let inputsByRole: [String: [StageInput]]
     private let logSink: @Sendable (String) -> Void
     private let progressSink: @Sendable (String) -> Void
+    private let outputSink: @Sendable (String) -> Void
 
     public convenience init(stageName: String, threads: Int, outputDirectory: URL, scratchDirectory: URL,
                             inputs: [StageInput], projectDirectory: URL? = nil, files: [String: String] = [:],
                             pipelineHash: String = "", toolVersion: String = ToolInfo.version,
                             numerics: NumericsIdentity? = nil,
                             log: @escaping @Sendable (String) -> Void,
-                            progress: @escaping @Sendable (String) -> Void) {
+                            progress: @escaping @Sendable (String) -> Void,
+                            output: (@Sendable (String) -> Void)? = nil) {
         self.init(stageName: stageName, share: ThreadShare(threads), outputDirectory: outputDirectory,
                   scratchDirectory: scratchDirectory, inputs: inputs,
                   projectDirectory: projectDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                   files: files, pipelineHash: pipelineHash,
-                  toolVersion: toolVersion, numerics: numerics, log: log, progress: progress)
+                  toolVersion: toolVersion, numerics: numerics, log: log, progress: progress, output: output)
     }
 
     init(stageName: String, share: ThreadShare, outputDirectory: URL, scratchDirectory: URL,
@@ -56,7 +59,8 @@ public final class StageContext: @unchecked Sendable {
                 pipelineHash: String = "", toolVersion: String = ToolInfo.version,
                 numerics: NumericsIdentity? = nil,
                 log: @escaping @Sendable (String) -> Void,
-                progress: @escaping @Sendable (String) -> Void) {
+                progress: @escaping @Sendable (String) -> Void,
+                output: (@Sendable (String) -> Void)? = nil) {
         self.pipelineHash = pipelineHash
         self.toolVersion = toolVersion
         self.numerics = numerics
@@ -74,6 +78,7 @@ public final class StageContext: @unchecked Sendable {
         self.inputsByRole = byRole.mapValues { $0.sorted { $0.stage < $1.stage } }
         self.logSink = log
         self.progressSink = progress
+        self.outputSink = output ?? { FileHandle.standardError.write(Data("\(stageName): \($0)\n".utf8)) }
     }
 
     /// The roles of all dependencies, sorted.
@@ -137,4 +142,7 @@ public final class StageContext: @unchecked Sendable {
 
     public func log(_ message: String) { logSink(message) }
     public func progress(_ line: String) { progressSink(line) }
+    /// One line a stage's external command printed (stdout or stderr): kept in
+    /// the stage's log and shown live on stderr, prefixed with the stage name.
+    public func commandOutput(_ line: String) { outputSink(line) }
 }

@@ -7,8 +7,8 @@ let demo = #"""
   "stages": {
     "src": {"kind": "write", "params": {"files": {"a.txt": "hello\n"}}},
     "up": {"matrix": {"n": [1, 2]}, "kind": "shell", "deps": ["src"],
-           "params": {"cmd": "tr a-z A-Z < $IN_SRC/a.txt > out.txt; echo ${item.n} >> out.txt", "outputs": ["out.txt"]}},
-    "cat": {"kind": "shell", "deps": ["up@*"], "params": {"cmd": "cat $IN_UP/*/out.txt > all.txt"}}
+           "params": {"cmd": "tr a-z A-Z < $IN_SRC/a.txt > $OUT/out.txt; echo ${item.n} >> $OUT/out.txt", "outputs": ["out.txt"]}},
+    "cat": {"kind": "shell", "deps": ["up@*"], "params": {"cmd": "cat $IN_UP/*/out.txt > $OUT/all.txt"}}
   },
   "outputs": [{"stage": "cat", "path": "outputs"}]
 }
@@ -42,9 +42,9 @@ let demo = #"""
     #expect(status.code == 0)
     #expect(status.stdout == """
         up to date  src
-        stale       up@1 (params changed: cmd "tr a-z A-Z < $IN_SRC/a.txt > out.txt; echo 1 >> out.txt" -> "tr a-z A-Z < $IN_SRC/a.txt > out.txt; echo n1 >> out.txt")
-        stale       up@2 (params changed: cmd "tr a-z A-Z < $IN_SRC/a.txt > out.txt; echo 2 >> out.txt" -> "tr a-z A-Z < $IN_SRC/a.txt > out.txt; echo n2 >> out.txt")
-        stale       cat (upstream 'up@1' must run first)
+        stale       up@1 (params changed: cmd "tr a-z A-Z < $IN_SRC/a.txt > $OUT/out.txt; echo 1 >> $OUT/out.txt" -> "tr a-z A-Z < $IN_SRC/a.txt > $OUT/out.txt; echo n1 >> $OUT/out.txt")
+        stale       up@2 (params changed: cmd "tr a-z A-Z < $IN_SRC/a.txt > $OUT/out.txt; echo 2 >> $OUT/out.txt" -> "tr a-z A-Z < $IN_SRC/a.txt > $OUT/out.txt; echo n2 >> $OUT/out.txt")
+        stale       cat (upstream 'up@1', 'up@2' must run first)
         1 up to date, 3 stale
 
         """)
@@ -81,7 +81,7 @@ let demo = #"""
 @Test func sigkillDuringStageThenRerun() throws {
     let mark = FileManager.default.temporaryDirectory.appendingPathComponent("mark-\(UUID().uuidString)").path
     // First attempt writes a partial file and hangs; the second (same key) completes.
-    let cmd = "if [ -f \(mark) ]; then echo done > out.txt; else touch \(mark); echo partial > out.txt; sleep 30; fi"
+    let cmd = "if [ -f \(mark) ]; then echo done > $OUT/out.txt; else touch \(mark); echo partial > $OUT/out.txt; sleep 30; fi"
     let cli = try CLI(pipeline: #"{"version": 1, "stages": {"s": {"kind": "shell", "params": {"cmd": "\#(cmd)"}}}}"#)
     let (p, _, _) = try cli.start(["run"])
     for _ in 0..<100 where !FileManager.default.fileExists(atPath: mark) { usleep(50_000) }

@@ -7,7 +7,7 @@ import Foundation
 /// name to `log` (an absolute path) and sleeping `seconds`.
 private func sleepers(_ count: Int, seconds: Int, log: String) -> String {
     let stages = (1...count).map { i in
-        #""s\#(i)": {"kind": "shell", "params": {"cmd": "echo s\#(i) >> \#(log); sleep \#(seconds); echo s\#(i) > out.txt"}}"#
+        #""s\#(i)": {"kind": "shell", "params": {"cmd": "echo s\#(i) >> \#(log); sleep \#(seconds); echo s\#(i) > $OUT/out.txt"}}"#
     }
     return #"{"version": 1, "stages": {"# + stages.joined(separator: ", ") + "}}"
 }
@@ -76,7 +76,7 @@ private func together(_ cli: CLI, _ runs: [[String]]) throws -> ([CLI.Output], D
 @Test func sigkilledClaimHolderIsReplacedByTheWaiter() throws {
     let mark = tempPath("mark"), log = tempPath("ran")
     // The first attempt hangs; the second (same key) completes.
-    let cmd = "echo x >> \(log); if [ -f \(mark) ]; then echo done > out.txt; else touch \(mark); sleep 30; fi"
+    let cmd = "echo x >> \(log); if [ -f \(mark) ]; then echo done > $OUT/out.txt; else touch \(mark); sleep 30; fi"
     let cli = try CLI(pipeline: #"{"version": 1, "stages": {"s": {"kind": "shell", "params": {"cmd": "\#(cmd)"}}}}"#)
     let (holder, _, _) = try cli.start(["run"])
     for _ in 0..<100 where !FileManager.default.fileExists(atPath: mark) { usleep(20_000) }

@@ -16,7 +16,7 @@ struct BadInput: CustomStringConvertible {
 
 /// A stage that copies the test's files in, under the role `download`.
 func copyStage(_ name: String = "download") -> String {
-    #""\#(name)": {"kind": "shell", "params": {"cmd": "cp FIX/* ."}}"#
+    #""\#(name)": {"kind": "shell", "params": {"cmd": "cp FIX/* $OUT/"}}"#
 }
 
 /// `download` (copy) -> `decompress`: the data checks of the study on `files`.

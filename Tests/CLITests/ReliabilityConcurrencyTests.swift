@@ -6,8 +6,8 @@ import Foundation
 func countingPipeline(counter: URL, sleep: Double) -> String {
     #"""
     {"version": 1, "stages": {
-      "a": {"kind": "shell", "params": {"cmd": "echo a >> \#(counter.path); sleep \#(sleep); echo A > a.txt"}},
-      "b": {"kind": "shell", "deps": ["a"], "params": {"cmd": "echo b >> \#(counter.path); cat $IN_A/a.txt > b.txt"}}},
+      "a": {"kind": "shell", "params": {"cmd": "echo a >> \#(counter.path); sleep \#(sleep); echo A > $OUT/a.txt"}},
+      "b": {"kind": "shell", "deps": ["a"], "params": {"cmd": "echo b >> \#(counter.path); cat $IN_A/a.txt > $OUT/b.txt"}}},
      "outputs": [{"stage": "b", "path": "outputs"}]}
     """#
 }

@@ -8,8 +8,8 @@ func corruptionPipeline(counter: URL, suffix: String = "") -> String {
     #"""
     {"version": 1, "stages": {
       "src": {"kind": "write", "params": {"files": {"a.txt": "hello world\n"}}},
-      "up": {"kind": "shell", "deps": ["src"], "params": {"cmd": "tr a-z A-Z < $IN_SRC/a.txt > out.txt"}},
-      "cat": {"kind": "shell", "deps": ["up"], "params": {"cmd": "echo cat >> \#(counter.path); cat $IN_UP/out.txt > all.txt; echo end >> all.txt\#(suffix)"}}},
+      "up": {"kind": "shell", "deps": ["src"], "params": {"cmd": "tr a-z A-Z < $IN_SRC/a.txt > $OUT/out.txt"}},
+      "cat": {"kind": "shell", "deps": ["up"], "params": {"cmd": "echo cat >> \#(counter.path); cat $IN_UP/out.txt > $OUT/all.txt; echo end >> $OUT/all.txt\#(suffix)"}}},
      "outputs": [{"stage": "cat", "path": "outputs"}]}
     """#
 }
@@ -62,7 +62,7 @@ func verifyFindsDamagedObject(_ how: String) throws {
 @Test func truncatedInputIsRebuiltOnUse() throws {
     let (cli, counter) = try preparedCorruptionProject()
     try damage(try objectPath(cli, stage: "up", file: "out.txt")) { $0.removeLast(4) }
-    try cli.write(corruptionPipeline(counter: counter, suffix: "; echo more >> all.txt"))
+    try cli.write(corruptionPipeline(counter: counter, suffix: "; echo more >> $OUT/all.txt"))
     let r = try cli.run("run", "-v", "-j", "1")
     #expect(r.code == 0, "\(r.stderr)")
     #expect(r.stdout.contains("run  up ("), "\(r.stdout)")
@@ -75,7 +75,7 @@ func verifyFindsDamagedObject(_ how: String) throws {
 @Test func flippedInputIsRebuiltOnUse() throws {
     let (cli, counter) = try preparedCorruptionProject()
     try damage(try objectPath(cli, stage: "up", file: "out.txt")) { $0[0] ^= 0x01 }
-    try cli.write(corruptionPipeline(counter: counter, suffix: "; echo more >> all.txt"))
+    try cli.write(corruptionPipeline(counter: counter, suffix: "; echo more >> $OUT/all.txt"))
     let r = try cli.run("run", "-v", "-j", "1")
     print("run after a flipped input byte: exit \(r.code)\n\(r.stdout)\(r.stderr)")
     #expect(r.code == 0, "\(r.stderr)")

@@ -59,8 +59,8 @@ struct SlurmProject {
     {"version": 1, "stages": {
       "src": {"kind": "write", "params": {"files": {"a.txt": "a\n"}}},
       "up": {"matrix": {"n": [1, 2, 3]}, "kind": "shell", "deps": ["src"],
-             "resources": {"cpus": 2, "mem": "100M", "time": "0:05:00"}, "params": {"cmd": "echo ${item.n} > o.txt"}},
-      "solo": {"kind": "shell", "deps": ["src"], "params": {"cmd": "echo s > s.txt"}},
-      "count": {"kind": "shell", "deps": ["up", "solo"], "params": {"cmd": "cat $IN_UP/*/o.txt > all.txt"}}}}
+             "resources": {"cpus": 2, "mem": "100M", "time": "0:05:00"}, "params": {"cmd": "echo ${item.n} > $OUT/o.txt"}},
+      "solo": {"kind": "shell", "deps": ["src"], "params": {"cmd": "echo s > $OUT/s.txt"}},
+      "count": {"kind": "shell", "deps": ["up", "solo"], "params": {"cmd": "cat $IN_UP/*/o.txt > $OUT/all.txt"}}}}
     """#
 }

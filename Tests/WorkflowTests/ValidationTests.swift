@@ -66,3 +66,16 @@ func stages(_ body: String) -> String { #"{"version": 1, "stages": {"# + body + 
     let p = try Project().load(stages(#""a": {"kind": "emit", "params": {"text": "a"}, "resources": {"cpus": 2, "mem": "2G", "time": "1:00:00"}}"#))
     #expect(p["a"]?.resources == Resources(cpus: 2, mem: "2G", time: "1:00:00"))
 }
+
+/// Only `${item.<key>}` is a template reference: shell syntax stays as written,
+/// with or without a matrix.
+@Test func onlyItemReferencesAreTemplates() throws {
+    let p = try Project().load(stages(#"""
+      "a": {"kind": "emit", "params": {"text": "${OUT} ${1:-x} ${#y} ${"}},
+      "t": {"matrix": {"n": [1]}, "kind": "emit", "params": {"text": "${item.n}-${HOME}"}}
+    """#))
+    #expect(p["a"]?.params["text"] == .string("${OUT} ${1:-x} ${#y} ${"))
+    #expect(p["t@1"]?.params["text"] == .string("1-${HOME}"))
+    #expect(loadError(stages(#""t": {"matrix": {"n": [1]}, "kind": "emit", "params": {"text": "${item.n"}}"#))
+            == "pipeline.json: stage 't': params.text: unterminated matrix reference in '${item.n'")
+}

@@ -13,8 +13,8 @@ check() { if [ "$2" = "$3" ]; then pass=$((pass+1)); else fail=$((fail+1)); echo
 cat > pipeline.json <<'JSON'
 {"version": 1, "stages": {
   "src": {"kind": "write", "params": {"files": {"a.txt": "hi\n"}}},
-  "up": {"matrix": {"n": [1, 2]}, "kind": "shell", "deps": ["src"], "params": {"cmd": "tr a-z A-Z < $IN_SRC/a.txt > out.txt; echo ${item.n} >> out.txt"}},
-  "cat": {"kind": "shell", "deps": ["up"], "params": {"cmd": "cat $IN_UP/*/out.txt > all.txt"}}},
+  "up": {"matrix": {"n": [1, 2]}, "kind": "shell", "deps": ["src"], "params": {"cmd": "tr a-z A-Z < $IN_SRC/a.txt > $OUT/out.txt; echo ${item.n} >> $OUT/out.txt"}},
+  "cat": {"kind": "shell", "deps": ["up"], "params": {"cmd": "cat $IN_UP/*/out.txt > $OUT/all.txt"}}},
  "outputs": [{"stage": "cat", "file": "all.txt", "path": "outputs/all.txt"}]}
 JSON
 "$bin" run -j 2 | tail -1 | sed 's/in .*/in T/' > out1; check first-run "$(cat out1)" "4 ran, 0 cached, 0 failed in T"

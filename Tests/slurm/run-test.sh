@@ -39,10 +39,10 @@ write_pipeline() { # write_pipeline DIR [EXTRA_STAGES]
   "src": {"kind": "write", "params": {"files": {"words.txt": "alpha\nbeta\ngamma\n", "sub/n.txt": "3\n"}}},
   "up": {"matrix": {"n": [1, 2, 3]}, "kind": "shell", "deps": ["src"],
          "resources": {"cpus": 1, "mem": "100M", "time": "0:05:00"},
-         "params": {"cmd": "tr a-z A-Z < \$IN_SRC/words.txt > out.txt; echo \${item.n} >> out.txt; head -c 4096 /dev/zero | tr '\\\\0' '\${item.n}' > blob.bin"}},
-  "solo": {"kind": "shell", "deps": ["src"], "params": {"cmd": "sha256sum < \$IN_SRC/words.txt > sum.txt"}},
+         "params": {"cmd": "cd \$OUT; tr a-z A-Z < \$IN_SRC/words.txt > out.txt; echo \${item.n} >> out.txt; head -c 4096 /dev/zero | tr '\\\\0' '\${item.n}' > blob.bin"}},
+  "solo": {"kind": "shell", "deps": ["src"], "params": {"cmd": "cd \$OUT; sha256sum < \$IN_SRC/words.txt > sum.txt"}},
   "count": {"kind": "shell", "deps": ["up", "solo"], "resources": {"cpus": 2},
-            "params": {"cmd": "cat \$IN_UP/*/out.txt > all.txt; wc -l < all.txt > lines.txt; cat \$IN_SOLO/sum.txt >> all.txt"}}${2:-}},
+            "params": {"cmd": "cd \$OUT; cat \$IN_UP/*/out.txt > all.txt; wc -l < all.txt > lines.txt; cat \$IN_SOLO/sum.txt >> all.txt"}}${2:-}},
  "outputs": [{"stage": "count", "file": "all.txt", "path": "outputs/all.txt"}]}
 JSON
 }
@@ -78,7 +78,7 @@ check "jobs.json lists every stage" 6 "$(grep -c '"stage"' "$work/store-slurm/sl
 check "rerun submits nothing" "submitted 0 jobs for 0 stages, 6 cached" "$(grep '^submitted' "$work/rerun.out")"
 
 # 3. status shows a queued or running job while it is in Slurm's hands.
-write_pipeline "$work/slurm" ', "slow": {"kind": "shell", "deps": ["src"], "params": {"cmd": "sleep 4; echo slow > slow.txt"}}'
+write_pipeline "$work/slurm" ', "slow": {"kind": "shell", "deps": ["src"], "params": {"cmd": "sleep 4; echo slow > \$OUT/slow.txt"}}'
 "$bin" run --executor slurm --file "$work/slurm/pipeline.json" --cache-dir "$work/store-slurm" slow > "$work/slow.out" 2>&1
 slow_status=$("$bin" status --file "$work/slurm/pipeline.json" --cache-dir "$work/store-slurm" | grep -E '^(queued|running) +slow ' | awk '{print $1}')
 check "status shows the slow job queued or running" yes "$(case "$slow_status" in queued|running) echo yes ;; *) echo "'$slow_status'" ;; esac)"
@@ -110,7 +110,7 @@ check "nothing of ours left in the queue" "" "$(squeue -h -o '%i %j' | awk '$2 ~
 mkdir -p "$work/par"
 cat >"$work/par/pipeline.json" <<'JSON'
 {"version": 1, "stages": {"p": {"matrix": {"n": [1, 2, 3, 4]}, "kind": "shell", "resources": {"cpus": 1},
-  "params": {"cmd": "sleep 3; echo ${item.n} > n.txt"}}}}
+  "params": {"cmd": "sleep 3; echo ${item.n} > $OUT/n.txt"}}}}
 JSON
 t0=$(date +%s.%N)
 timeout "$RUN_TIMEOUT" "$bin" run --executor slurm --wait --file "$work/par/pipeline.json" --cache-dir "$work/store-par" \
