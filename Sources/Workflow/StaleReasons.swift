@@ -42,6 +42,7 @@ public enum StaleReasons {
     }
 
     private static func matches(_ r: String, _ prefix: String, _ suffix: String) -> Bool {
-        r.hasPrefix(prefix) && r.hasSuffix(suffix) && r.count > prefix.count + suffix.count && !r.dropFirst(prefix.count).contains(" ")
+        r.hasPrefix(prefix) && r.hasSuffix(suffix) && r.count > prefix.count + suffix.count
+            && !r.dropFirst(prefix.count).dropLast(suffix.count).contains(" ")
     }
 }

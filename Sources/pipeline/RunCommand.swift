@@ -10,7 +10,7 @@ struct RunCommand: ParsableCommand {
     var targets: [String] = []
     @Flag(help: "Rerun the targets even if cached.") var force = false
     @Flag(help: "Rerun the targets and everything downstream of them.") var forceDownstream = false
-    @Flag(help: "Show what would run and why; change nothing.") var dryRun = false
+    @Flag(name: [.customShort("n"), .long], help: "Show what would run and why; change nothing.") var dryRun = false
     @Option(name: .short, help: "Threads for concurrent stages (default: number of cores).") var jobs: Int?
     @Flag(name: .shortAndLong, help: "Also list cached stages.") var verbose = false
     @Option(help: "Where stages run: local, or slurm (one sbatch job per stage; see docs/slurm.md).") var executor = "local"

@@ -118,3 +118,24 @@ private func filesPipeline(_ tag: String, _ files: String) -> String {
     #expect(CacheKey.compute(kind: "emit", version: 1, params: params, inputs: [:], files: ["f": "h"])
             != CacheKey.compute(kind: "emit", version: 1, params: params, inputs: [:]))
 }
+
+/// Long lists of changed inputs are summarised on one line; short ones are not.
+@Test func longReasonListsAreSummarised() {
+    let many = (1...52).map { "input activations@a\($0)/act.json changed" }
+    #expect(StaleReasons.describe(["params changed: x 1 -> 2"] + many + ["new input x"]) ==
+            "params changed: x 1 -> 2; 52 inputs changed: activations@a1/act.json, activations@a2/act.json, activations@a3/act.json, activations@a4/act.json, activations@a5/act.json and 47 more; new input x")
+    #expect(StaleReasons.describe(["input a/x changed", "input file f changed", "input b/x changed"]) == "input a/x changed; input file f changed; input b/x changed")
+    let files = (1...7).map { "input file data/\($0).csv changed" }
+    #expect(StaleReasons.describe(files) == "7 input files changed: data/1.csv, data/2.csv, data/3.csv, data/4.csv, data/5.csv and 2 more")
+    #expect(StaleReasons.upstream(["a", "b"]) == "upstream 'a', 'b' must run first")
+}
+
+/// A stage waiting for upstream stages also reports its own changes.
+@Test func waitingStageReportsItsOwnChangesToo() throws {
+    let p = try Project()
+    try p.put("in.txt", "1")
+    let text = #"{"version": 1, "stages": {"e": {"kind": "emit", "params": {"text": "a"}}, "r": {"kind": "readfiles", "deps": ["e"], "files": ["in.txt"]}}}"#
+    try p.run(text, registry: fileRegistry)
+    try p.put("in.txt", "2")
+    #expect(try p.status(text.replacingOccurrences(of: #""a""#, with: #""b""#))["r"] == ["input file in.txt changed", "upstream 'e' must run first"])
+}
