@@ -318,10 +318,20 @@ public final class Engine: @unchecked Sendable {
         }
         let console = self.console
         let name = s.name
+        // Every line the stage prints is kept in its log (logs/<key>.log) as well as shown.
+        let stageLog = StageLog(store: store, stage: name, key: key)
         let context = StageContext(stageName: name, share: share, outputDirectory: out, scratchDirectory: scratch, inputs: stageInputs,
                                    projectDirectory: pipeline.root, files: files, pipelineHash: pipeline.sourceHash, numerics: s.kind.numericsIdentity,
-                                   log: { console.line("\(name): \($0)") }, progress: { console.progress("\(name): \($0)") },
-                                   output: { console.error("\(name): \($0)") })
+                                   log: { stageLog.write($0); console.line("\(name): \($0)") }, progress: { console.progress("\(name): \($0)") },
+                                   output: { stageLog.write($0); console.error("\(name): \($0)") })
+        return try stageLog.recording { try runAndPublish(s, key: key, inputs: inputs, files: files, context: context, out: out,
+                                                          scratch: scratch, started: started) }
+    }
+
+    /// The part of `execute` whose outcome the stage's log records.
+    private func runAndPublish(_ s: StageInstance, key: String, inputs: [String: [String: String]], files: [String: String],
+                               context: StageContext, out: URL, scratch: URL, started: Date) throws -> RunRecord {
+        let name = s.name
         try s.kind.run(params: s.params, context: context)
         if Interruption.isRequested { throw InterruptedError() }
         let outputs = try store.publish(out)

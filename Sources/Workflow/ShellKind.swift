@@ -52,7 +52,7 @@ public struct ShellKind: StageKind {
         if interrupted { throw StageError("interrupted") }
         switch termination {
         case .exit(0): break
-        case .exit(let code): throw StageError("command exited with status \(code)")
+        case .exit(let code): throw StageError("command exited with status \(code)", exitStatus: code)
         case .signal(let sig): throw StageError("command killed by signal \(sig)")
         }
         for o in params.outputs ?? [] where !FileManager.default.fileExists(atPath: context.outputDirectory.appendingPathComponent(o).path) {

@@ -94,6 +94,8 @@ public struct StageInput: Sendable {
 /// An error a stage throws: its message is shown to the user as is, after the stage name.
 public struct StageError: Error, CustomStringConvertible, Sendable {
     public let message: String
-    public init(_ message: String) { self.message = message }
+    /// The exit status of a command that failed (kept in the stage's last-run record).
+    public let exitStatus: Int32?
+    public init(_ message: String, exitStatus: Int32? = nil) { self.message = message; self.exitStatus = exitStatus }
     public var description: String { message }
 }

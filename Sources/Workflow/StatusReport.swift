@@ -2,7 +2,8 @@ import Foundation
 
 /// `pipeline status`: every stage up to date or stale, with reasons. A stage
 /// is up to date when a valid run record exists for its current key and its
-/// workspace outputs match the store. Reads records and stats files only.
+/// workspace outputs match the store; a stale stage whose last run failed says
+/// so (time, error, log). Reads records and stats files only.
 public struct StatusReport: Sendable {
     public struct Entry: Sendable {
         public let name: String
@@ -25,6 +26,7 @@ public struct StatusReport: Sendable {
                 }
                 if lock.entries[e.name]?.key != r.key { reasons.append("lock file not updated (run to record the cached result)") }
             }
+            if !reasons.isEmpty, let failure = StageAttempt.last(store: store, stage: e.name)?.failureSummary { reasons.append(failure) }
             entries.append(Entry(name: e.name, upToDate: reasons.isEmpty, reasons: reasons, key: e.key))
         }
         try? statCache.save()

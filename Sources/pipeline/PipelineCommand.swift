@@ -7,6 +7,6 @@ struct PipelineCommand: ParsableCommand {
         commandName: "pipeline",
         abstract: "Run a content-addressed batch pipeline described by pipeline.json.",
         version: ToolInfo.version,
-        subcommands: [RunCommand.self, StatusCommand.self, DagCommand.self, ShowCommand.self,
+        subcommands: [RunCommand.self, StatusCommand.self, DagCommand.self, ShowCommand.self, LogCommand.self,
                       VerifyCommand.self, GCCommand.self, KindsCommand.self, CheckCommand.self])
 }

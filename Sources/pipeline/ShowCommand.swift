@@ -22,6 +22,10 @@ struct ShowCommand: ParsableCommand {
                      "key      \(eval?.key ?? "(unknown until upstream runs)")",
                      "state    " + (eval?.record != nil ? "up to date" : "stale (\(eval?.reasons.joined(separator: "; ") ?? ""))"),
                      "params   \(CanonicalJSON.string(stage.params))"]
+        if let a = StageAttempt.last(store: store, stage: stage.name) {
+            lines.append("last run \(a.outcome.rawValue) at \(a.finished)\(a.error.map { ": \($0)" } ?? "")")
+            lines.append("log      \(a.log)")
+        }
         guard let record = eval?.record ?? lock.entries[stage.name] else {
             lines.append("never run")
             print(lines.joined(separator: "\n"))

@@ -49,7 +49,7 @@ import Testing
         #expect(cli.files(under: "data") == [])
         #expect(cli.read("pipeline.lock.json").map { !$0.contains("\"download\"") } ?? true)
         let status = try cli.run("status", "--cache-dir", CLI.store)
-        #expect(status.stdout.contains("stale       download (never run)"), "status: \(status.stdout)")
+        #expect(status.stdout.contains("stale       download (never run; last run failed at "), "status: \(status.stdout)")
         var line = err.first ?? ""
         for (i, other) in before.enumerated() { line = line.replacingOccurrences(of: other.path, with: "SRC\(i)") }
         return line.replacingOccurrences(of: source.path, with: "SRC")
