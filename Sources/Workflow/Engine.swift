@@ -51,7 +51,7 @@ public final class Engine: @unchecked Sendable {
     public func run(_ options: RunOptions) throws -> RunSummary {
         let start = Date()
         let (selected, forced) = try selection(options)
-        if options.dryRun { return try dryRun(selected: selected, forced: forced, start: start) }
+        if options.dryRun { return try dryRun(selected: selected, forced: forced, forceOutputs: options.forceOutputs, start: start) }
 
         try store.createLayout()
         // Shared: any number of runs use the store at once; gc and verify wait for them all.
@@ -187,27 +187,27 @@ public final class Engine: @unchecked Sendable {
         }
         sync.removeStaleTemps(in: outputDirs)
         // Nothing to write (the common no-op run): skip the meta lock and re-encoding the lock file.
-        if try nothingToWrite(results: results, lockFile: lockFile, sync: sync, statCache: statCache) {
+        if try nothingToWrite(results: results, lockFile: lockFile, sync: sync, statCache: statCache, force: options.forceOutputs) {
             finish(summary, start: start)
             return summary
         }
         // The shared mutable files change only under the brief meta lock, never while a stage runs.
+        var refused: EngineError?
         try store.withMetaLock(message: { console.error($0) }) {
-            for o in pipeline.outputs {
-                guard let r = results[o.stage] else { continue }
-                for (path, file) in sync.expected([o], stage: o.stage, record: r) where try sync.problem(path, file) != nil {
-                    try sync.restore(path, file)
-                    console.line("copy \(path)")
-                    summary.restored += 1
-                }
-            }
             // Merge: entries another run wrote since we started are kept unless this run has a result for that stage.
             // The file read at the start is parsed again only if it changed since.
             let current = lockFile.isCurrent(root: pipeline.root) ? lockFile : try LockFile.read(root: pipeline.root)
-            try merged(results, into: current).write(root: pipeline.root)
+            let changes = try sync.changes(pipeline.outputs, results: results, previous: current, force: options.forceOutputs)
+            summary.restored += try sync.apply(changes, console: console)
+            // A stage whose output was refused keeps its old entry, so the path stays not ours until it is resolved.
+            var recorded = results
+            for case .refuse(let stage, _, _) in changes { recorded[stage] = nil }
+            refused = WorkspaceSync.refusal(changes)
+            try merged(recorded, into: current).write(root: pipeline.root)
             try statCache.save()
         }
         finish(summary, start: start)
+        if let refused { throw refused }
         return summary
     }
 
@@ -228,12 +228,9 @@ public final class Engine: @unchecked Sendable {
     /// the stat cache learnt nothing, and the lock file exists, is unchanged since this
     /// run read it, and already holds these results. Checked without the meta lock; any
     /// doubt means the locked path, which re-checks everything.
-    func nothingToWrite(results: [String: RunRecord], lockFile: LockFile, sync: WorkspaceSync, statCache: StatCache) throws -> Bool {
+    func nothingToWrite(results: [String: RunRecord], lockFile: LockFile, sync: WorkspaceSync, statCache: StatCache, force: Bool) throws -> Bool {
         guard lockFile.onDisk != nil, merged(results, into: lockFile).hasSameEntries(as: lockFile) else { return false }
-        for o in pipeline.outputs {
-            guard let r = results[o.stage] else { continue }
-            for (path, file) in sync.expected([o], stage: o.stage, record: r) where try sync.problem(path, file) != nil { return false }
-        }
+        guard try sync.changes(pipeline.outputs, results: results, previous: lockFile, force: force).isEmpty else { return false }
         return !statCache.isDirty && lockFile.isCurrent(root: pipeline.root)
     }
 
@@ -346,7 +343,7 @@ public final class Engine: @unchecked Sendable {
     }
 
     /// Prints what a run would do, changing nothing.
-    func dryRun(selected: Set<String>, forced: Set<String>, start: Date) throws -> RunSummary {
+    func dryRun(selected: Set<String>, forced: Set<String>, forceOutputs: Bool, start: Date) throws -> RunSummary {
         let lockFile = try LockFile.read(root: pipeline.root)
         let statCache = StatCache(store: store)
         let planner = Planner(pipeline: pipeline, store: store, lock: lockFile, statCache: statCache)
@@ -358,12 +355,14 @@ public final class Engine: @unchecked Sendable {
             if let r = e.record, !forced.contains(s.name) {
                 results[s.name] = r
                 summary.cached += 1
-                for (path, file) in sync.expected(pipeline.outputs, stage: s.name, record: r) {
-                    if let p = try sync.problem(path, file) { console.line("would copy \(path) (\(p))") }
-                }
+                let changes = try sync.changes(pipeline.outputs.filter { $0.stage == s.name }, results: results, previous: lockFile, force: forceOutputs)
+                for line in WorkspaceSync.describe(changes, dryRun: true) { console.line(line) }
             } else {
                 summary.ran += 1
                 console.line("would run \(s.name) (\(StaleReasons.describe(e.record != nil ? ["forced"] : e.reasons)))")
+                for path in try sync.foreseenRefusals(pipeline.outputs, stage: s.name, previous: lockFile, force: forceOutputs) {
+                    console.line("would refuse \(path) (not written by pipeline; --force-outputs takes it over)")
+                }
             }
         }
         console.line("\(summary.ran) would run, \(summary.cached) cached")

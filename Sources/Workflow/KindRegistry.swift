@@ -44,7 +44,12 @@ public struct RegisteredKind: Sendable {
         inputs = K.inputs
         let fields = LazyValue { ParamProbe.fields(of: K.Params.self) }
         probedFields = fields
-        decode = { try ParamsCodec.canonical(K.Params.self, from: $0, fields: fields.get) }
+        decode = {
+            let canonical = try ParamsCodec.canonical(K.Params.self, from: $0, fields: fields.get)
+            let decoded = try JSONDecoder().decode(K.Params.self, from: CanonicalJSON.data(canonical))
+            do { try K.validate(decoded) } catch let e as ParamsError { throw e } catch { throw ParamsError(message: "\(error)") }
+            return canonical
+        }
         execute = { params, context in
             let decoded = try JSONDecoder().decode(K.Params.self, from: CanonicalJSON.data(params))
             try K().run(decoded, in: context)

@@ -81,7 +81,7 @@ public enum PipelineLoader {
                                            resources: r.resources))
         }
         let ordered = try DependencyGraph.topologicalOrder(instances, fail: fail)
-        let outputs = try parseOutputs(json["outputs"], names: Set(names), fail: fail)
+        let outputs = try parseOutputs(json["outputs"], names: names, bases: bases, fail: fail)
         let checks = try parseChecks(json["checks"], fail: fail)
         return Pipeline(stages: ordered, outputs: outputs, root: root, checks: checks)
     }
@@ -114,7 +114,10 @@ public enum PipelineLoader {
         }
     }
 
-    static func parseOutputs(_ value: JSONValue?, names: Set<String>, fail: (String) -> PipelineError) throws -> [WorkspaceOutput] {
+    /// `stage` is an instance name, or a matrix template or a glob over instance
+    /// names: then each matched instance gets its own folder `path/<instance>/`
+    /// (holding all its files, or the one `file`).
+    static func parseOutputs(_ value: JSONValue?, names: [String], bases: Set<String>, fail: (String) -> PipelineError) throws -> [WorkspaceOutput] {
         guard let value else { return [] }
         guard case .array(let items) = value else { throw fail("outputs: expected an array, found \(value.kindDescription)") }
         var result: [WorkspaceOutput] = []
@@ -125,7 +128,12 @@ public enum PipelineLoader {
                 throw fail("\(at): unknown field '\(f.key)' (expected: stage, file, path)")
             }
             guard let stage = item["stage"]?.stringValue else { throw fail("\(at).stage: expected a stage name string") }
-            guard names.contains(stage) else { throw fail("\(at).stage: unknown stage '\(stage)'") }
+            let instances: [String]?  // nil: one named instance, whose files go to `path` itself
+            if names.contains(stage) { instances = nil }
+            else if bases.contains(stage) { instances = names.filter { $0.split(separator: "@").first.map(String.init) == stage } }
+            else if Glob.isPattern(stage) { instances = names.filter { Glob.matches(stage, $0) } }
+            else { throw fail("\(at).stage: unknown stage '\(stage)'") }
+            if let instances, instances.isEmpty { throw fail("\(at).stage: '\(stage)' matches no stage") }
             guard let path = item["path"]?.stringValue, !path.isEmpty else { throw fail("\(at).path: expected a relative path string") }
             guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
                 throw fail("\(at).path: expected a path inside the project, found '\(path)'")
@@ -135,7 +143,11 @@ public enum PipelineLoader {
                 guard let s = f.stringValue, !s.isEmpty else { throw fail("\(at).file: expected a file name string, found \(f.kindDescription)") }
                 file = s
             }
-            result.append(WorkspaceOutput(stage: stage, file: file, path: path))
+            for name in instances ?? [stage] {
+                // Several instances: `path/<instance>/` as the folder, or `path/<instance>/<file>` for one file.
+                let target = instances == nil ? path : file.map { "\(path)/\(name)/\($0)" } ?? "\(path)/\(name)"
+                result.append(WorkspaceOutput(stage: name, file: file, path: target))
+            }
         }
         return result
     }

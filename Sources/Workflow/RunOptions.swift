@@ -8,6 +8,8 @@ public struct RunOptions: Sendable {
     public var forceDownstream = false
     /// Report what would run and why; change nothing.
     public var dryRun = false
+    /// Replace workspace files at output paths that pipeline did not write.
+    public var forceOutputs = false
     /// Total threads for concurrently running stages (at least 1).
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
 

@@ -54,6 +54,10 @@ public protocol StageKind: Sendable {
     static var inputs: [InputRole] { get }
 
     init()
+    /// Checks params beyond their types when the pipeline is loaded (say, a path
+    /// that must stay inside the output folder), so a bad value is a load error
+    /// (exit 2) rather than a failure when the stage runs. The default accepts all.
+    static func validate(_ params: Params) throws
     func run(_ params: Params, in context: StageContext) throws
 }
 
@@ -61,6 +65,7 @@ extension StageKind {
     public static var maxThreads: Int { 1 }
     public static var growsThreads: Bool { false }
     public static var threadsFromResources: Bool { false }
+    public static func validate(_ params: Params) throws {}
     public static var summary: String { "" }
     public static var volatileOutputs: Set<String> { [] }
     public static var numeric: Bool { false }

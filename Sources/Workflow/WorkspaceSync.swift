@@ -4,8 +4,16 @@ import Hashing
 /// Copies published files to their workspace paths (pipeline.json's `outputs`)
 /// and tells which workspace files differ from the store.
 ///
-/// Each file is replaced atomically (temp in the same folder, fsync, rename).
+/// Each file is replaced atomically (temp in the same folder, fsync, rename),
+/// through real folders inside the project only (`ConfinedPath`: a symlinked
+/// folder is refused as the file is written, not checked beforehand).
 /// Unchanged files are recognised through the stat cache without reading them.
+///
+/// Ownership: a workspace path belongs to pipeline when the lock file's entry
+/// of its stage (the result last copied out) maps an output to it. `changes`
+/// never replaces a file at a path pipeline does not own (unless forced), and
+/// removes files of a stage's output that its new result no longer has, when
+/// they still hold the bytes pipeline wrote.
 public struct WorkspaceSync: Sendable {
     public let root: URL
     public let store: Store
@@ -40,11 +48,95 @@ public struct WorkspaceSync: Sendable {
         return result
     }
 
-    /// nil when the workspace file matches; otherwise "missing" or "modified".
+    /// nil when the workspace file matches; otherwise "missing", "modified", or
+    /// "not a regular file" (a folder, a symlink to something else...).
     public func problem(_ path: String, _ file: OutputFile) throws -> String? {
         let full = fullPath(path)
-        guard let h = try statCache.hash(full) else { return "missing" }
+        guard let h = try statCache.hash(full) else {
+            var st = stat()
+            return lstat(full, &st) == 0 ? "not a regular file" : "missing"
+        }
+        var st = stat()
+        if lstat(full, &st) == 0, st.st_mode & S_IFMT == S_IFLNK { return "a symbolic link" }
         return h == file.hash ? nil : "modified"
+    }
+
+    /// One thing to do to the workspace.
+    public enum Change: Equatable, Sendable {
+        /// Copy the stage's output to `path` (`problem` says why).
+        case copy(stage: String, path: String, file: OutputFile, problem: String)
+        /// Remove `path`: the stage's result no longer has it, and it holds the bytes pipeline wrote.
+        case remove(stage: String, path: String)
+        /// `path` holds a file pipeline did not write: left alone, and an error.
+        case refuse(stage: String, path: String, problem: String)
+    }
+
+    /// What making the workspace match `results` takes, in `outputs` order.
+    /// `previous` is the lock file as it is now (what pipeline last copied out);
+    /// `force` takes over paths pipeline does not own instead of refusing them.
+    public func changes(_ outputs: [WorkspaceOutput], results: [String: RunRecord], previous: LockFile, force: Bool) throws -> [Change] {
+        var newPaths = Set<String>()
+        for o in outputs { if let r = results[o.stage] { for (p, _) in expected([o], stage: o.stage, record: r) { newPaths.insert(p) } } }
+        var result: [Change] = []
+        for o in outputs {
+            guard let r = results[o.stage] else { continue }
+            let old = previous.entries[o.stage].map { expected([o], stage: o.stage, record: $0) } ?? []
+            let owned = Set(old.map(\.path))
+            for (path, file) in expected([o], stage: o.stage, record: r) {
+                guard let p = try problem(path, file) else { continue }
+                if p == "missing" || owned.contains(path) || force { result.append(.copy(stage: o.stage, path: path, file: file, problem: p)) }
+                else { result.append(.refuse(stage: o.stage, path: path, problem: p)) }
+            }
+            for (path, file) in old where !newPaths.contains(path) {
+                if try statCache.hash(fullPath(path)) == file.hash { result.append(.remove(stage: o.stage, path: path)) }
+            }
+        }
+        return result
+    }
+
+    /// The error for refused paths: one line per path, naming it and the way out.
+    public static func refusal(_ changes: [Change]) -> EngineError? {
+        let lines = changes.compactMap { c -> String? in
+            guard case .refuse(let stage, let path, let problem) = c else { return nil }
+            return "\(path): not written by pipeline (\(problem)); refusing to replace it with the output of '\(stage)' (move it away, or run with --force-outputs to take it over)"
+        }
+        return lines.isEmpty ? nil : EngineError(lines.joined(separator: "\n"))
+    }
+
+    /// Carries out `changes` (refusals excepted), printing `copy P` / `remove P`; returns how many files it copied.
+    public func apply(_ changes: [Change], console: Console) throws -> Int {
+        var copied = 0
+        for c in changes {
+            switch c {
+            case .copy(_, let path, let file, _): try restore(path, file); copied += 1
+            case .remove(_, let path): try remove(path)
+            case .refuse: continue
+            }
+        }
+        for line in Self.describe(changes, dryRun: false) { console.line(line) }
+        return copied
+    }
+
+    /// `copy P`, `remove P`, or with `dryRun`, `would copy P (problem)`, `would remove P`, `would refuse P (...)`.
+    public static func describe(_ changes: [Change], dryRun: Bool) -> [String] {
+        changes.map { c in
+            switch c {
+            case .copy(_, let path, _, let problem): return dryRun ? "would copy \(path) (\(problem))" : "copy \(path)"
+            case .remove(_, let path): return dryRun ? "would remove \(path) (no longer an output)" : "remove \(path)"
+            case .refuse(_, let path, let problem):
+                return (dryRun ? "would refuse" : "refuse") + " \(path) (\(problem), not written by pipeline; --force-outputs takes it over)"
+            }
+        }
+    }
+
+    /// Before a stage has a result: its single-file outputs whose path holds a file pipeline does not own.
+    public func foreseenRefusals(_ outputs: [WorkspaceOutput], stage: String, previous: LockFile, force: Bool) throws -> [String] {
+        guard !force else { return [] }
+        let owned = Set(previous.entries[stage].map { expected(outputs, stage: stage, record: $0).map(\.path) } ?? [])
+        return outputs.filter { $0.stage == stage && $0.file != nil && !owned.contains($0.path) }.map(\.path).filter {
+            var st = stat()
+            return lstat(fullPath($0), &st) == 0
+        }
     }
 
     public func restore(_ path: String, _ file: OutputFile) throws {
@@ -57,8 +149,13 @@ public struct WorkspaceSync: Sendable {
             try store.quarantineObject(file.hash)
             throw EngineError("\(path): store object \(file.hash) does not match its hash; moved it to quarantine/ (the next `pipeline run` rebuilds it)")
         }
-        try AtomicFile.write(data, to: target)
+        try ConfinedPath.write(data, root: root, relative: path)
         statCache.remember(target.path, hash: file.hash)
+    }
+
+    /// Removes the workspace file `path` (a stage's output it no longer produces).
+    public func remove(_ path: String) throws {
+        try ConfinedPath.remove(root: root, relative: path)
     }
 
     /// Removes `.tmp-<name>-<pid>-<id>` files that a killed run's atomic copy

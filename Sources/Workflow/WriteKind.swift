@@ -8,11 +8,16 @@ public struct WriteKind: StageKind {
     public static let version = 1
     public static let summary = "write the given texts as output files"
     public init() {}
+    /// Paths must stay inside the output folder: checked when the pipeline loads.
+    public static func validate(_ params: Params) throws {
+        for path in params.files.keys.sorted() where path.isEmpty || path.hasPrefix("/") || path.split(separator: "/").contains("..") {
+            throw StageError("params.files: '\(path)' must be a relative path inside the output folder (no leading '/', no '..')")
+        }
+    }
+
     public func run(_ params: Params, in context: StageContext) throws {
+        try Self.validate(params)
         for (path, text) in params.files.sorted(by: { $0.key < $1.key }) {
-            guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
-                throw StageError("files: '\(path)' must be a relative path inside the output folder")
-            }
             try Data(text.utf8).write(to: try context.outputURL(path))
         }
     }

@@ -11,6 +11,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Rerun the targets even if cached.") var force = false
     @Flag(help: "Rerun the targets and everything downstream of them.") var forceDownstream = false
     @Flag(name: [.customShort("n"), .long], help: "Show what would run and why; change nothing.") var dryRun = false
+    @Flag(help: "Replace files at workspace output paths that pipeline did not write (refused otherwise).") var forceOutputs = false
     @Option(name: .short, help: "Threads for concurrent stages (default: number of cores).") var jobs: Int?
     @Flag(name: .shortAndLong, help: "Also list cached stages.") var verbose = false
     @Option(help: "Where stages run: local, or slurm (one sbatch job per stage; see docs/slurm.md).") var executor = "local"
@@ -30,6 +31,7 @@ struct RunCommand: ParsableCommand {
         options.force = force
         options.forceDownstream = forceDownstream
         options.dryRun = dryRun
+        options.forceOutputs = forceOutputs
         if let jobs { options.jobs = jobs }
         let engine = Engine(pipeline: pipeline, store: store, console: Console(verbose: verbose))
         Interruption.install { engine.wake() }
