@@ -16,7 +16,7 @@ let haswellNets = false
 
 // Layers, arrows pointing down only (see docs/architecture.md):
 //   pipeline (executable) -> Study -> Workflow, FashionData, Report, Nets
-//   Workflow -> Hashing;  FashionData -> Nets, Hashing, CZlib
+//   Workflow -> Hashing, Yams;  FashionData -> Nets, Hashing, CZlib
 // Nets loads OpenBLAS itself at run time (dlopen, with a pinned kernel: Nets/Core/OpenBLAS.swift),
 // so nothing links against it.
 let package = Package(
@@ -28,6 +28,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // YAML params files (`paramsFiles`); a well-kept parser rather than a hand-written one.
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // System libraries: OpenSSL's libcrypto (SHA-256), zlib.
@@ -35,7 +37,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
-        .target(name: "Workflow", dependencies: ["Hashing"]),
+        .target(name: "Workflow", dependencies: ["Hashing", .product(name: "Yams", package: "Yams")]),
         .target(name: "Nets", dependencies: [],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"] + (haswellNets ? ["-target-cpu", "haswell"] : []))]),
         .target(name: "FashionData", dependencies: ["Nets", "Hashing", "CZlib"]),

@@ -46,6 +46,14 @@ enum ConfinedPath {
         }
     }
 
+    /// Throws unless every folder above `relative` is a real folder inside the project.
+    static func checkParents(root: URL, relative: String) throws {
+        var st = stat()
+        if lstat(root.path + "/" + relative, &st) != 0 && errno == ENOENT { return }
+        let (dir, _) = try openParent(root: root, relative: relative, create: false)
+        close(dir)
+    }
+
     /// The open folder holding `relative`'s last component, and that component.
     private static func openParent(root: URL, relative: String, create: Bool) throws -> (Int32, String) {
         let parts = relative.split(separator: "/").map(String.init).filter { $0 != "." }

@@ -321,22 +321,27 @@ public final class Engine: @unchecked Sendable {
                                    projectDirectory: pipeline.root, files: files, pipelineHash: pipeline.sourceHash, numerics: s.kind.numericsIdentity,
                                    log: { stageLog.write($0); console.line("\(name): \($0)") }, progress: { console.progress("\(name): \($0)") },
                                    output: { stageLog.write($0); console.error("\(name): \($0)") })
-        return try stageLog.recording { try runAndPublish(s, key: key, inputs: inputs, files: files, context: context, out: out,
-                                                          scratch: scratch, started: started) }
+        return try stageLog.recording { try runAndPublish(s, key: key, inputs: inputs, files: files, deps: deps, context: context,
+                                                          out: out, scratch: scratch, started: started) }
     }
 
     /// The part of `execute` whose outcome the stage's log records.
     private func runAndPublish(_ s: StageInstance, key: String, inputs: [String: [String: String]], files: [String: String],
-                               context: StageContext, out: URL, scratch: URL, started: Date) throws -> RunRecord {
+                               deps: [(String, RunRecord)], context: StageContext, out: URL, scratch: URL, started: Date) throws -> RunRecord {
         let name = s.name
+        let inPlace = InPlaceOutputs(root: pipeline.root, store: store)
+        try inPlace.materialize(deps: deps, pipeline: pipeline)
+        try inPlace.clear(s.outs)
         try s.kind.run(params: s.params, context: context)
         if Interruption.isRequested { throw InterruptedError() }
+        try inPlace.collect(s.outs, into: out)
         let outputs = try store.publish(out)
         let seconds = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
         var record = RunRecord(key: key, stage: name, kind: s.kind.name, version: s.kind.version, params: s.params, inputs: inputs,
                                outputs: outputs, numerics: s.kind.numericsIdentity, started: Timestamp.string(started), seconds: seconds,
                                tool: ToolInfo.version, host: ProcessInfo.processInfo.hostName)
         record.files = files
+        record.paramsFiles = s.paramValues
         try store.writeRecord(record)
         try? FileManager.default.removeItem(at: scratch)
         return record

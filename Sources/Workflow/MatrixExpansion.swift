@@ -38,6 +38,24 @@ enum MatrixExpansion {
                 fileStrings.append(s)
             }
         }
+        var outStrings: [String] = []
+        if let d = body["outs"] {
+            guard case .array(let items) = d else { throw stageFail("outs: expected an array of paths, found \(d.kindDescription)") }
+            for (i, item) in items.enumerated() {
+                guard let s = item.stringValue else { throw stageFail("outs[\(i)]: expected a path string, found \(item.kindDescription)") }
+                outStrings.append(s)
+            }
+        }
+        var paramsFiles: [String: [String]] = [:]
+        if let d = body["paramsFiles"] {
+            guard case .object(let members) = d else { throw stageFail("paramsFiles: expected an object {file: [keys]}, found \(d.kindDescription)") }
+            for m in members {
+                guard case .array(let items) = m.value, !items.isEmpty, items.allSatisfy({ $0.stringValue?.isEmpty == false }) else {
+                    throw stageFail("paramsFiles.\(m.key): expected a non-empty array of key strings such as \"prepare.seed\"")
+                }
+                paramsFiles[m.key] = items.compactMap(\.stringValue)
+            }
+        }
         let resources = try parseResources(body["resources"], fail: stageFail)
 
         guard let matrix = body["matrix"] else {
@@ -45,8 +63,9 @@ enum MatrixExpansion {
             try checkNoReferences(params, field: "params", fail: stageFail)
             for (i, d) in depStrings.enumerated() { try checkNoReferences(.string(d), field: "deps[\(i)]", fail: stageFail) }
             for (i, f) in fileStrings.enumerated() { try checkNoReferences(.string(f), field: "files[\(i)]", fail: stageFail) }
+            for (i, f) in outStrings.enumerated() { try checkNoReferences(.string(f), field: "outs[\(i)]", fail: stageFail) }
             return [RawInstance(name: base, base: base, fromMatrix: false, kindName: kindName, params: params, deps: depStrings,
-                                files: fileStrings, resources: resources)]
+                                files: fileStrings, outs: outStrings, paramsFiles: paramsFiles, resources: resources)]
         }
         guard case .object(let axes) = matrix, !axes.isEmpty else { throw stageFail("matrix: expected a non-empty object of lists") }
         for axis in axes {
@@ -86,7 +105,11 @@ enum MatrixExpansion {
             let files = try fileStrings.enumerated().map { i, f in
                 try substitute(.string(f), item: lookup, keys: keys, field: "files[\(i)]", fail: stageFail).interpolationText
             }
-            return RawInstance(name: name, base: base, fromMatrix: true, kindName: kindName, params: p, deps: deps, files: files, resources: resources)
+            let outs = try outStrings.enumerated().map { i, f in
+                try substitute(.string(f), item: lookup, keys: keys, field: "outs[\(i)]", fail: stageFail).interpolationText
+            }
+            return RawInstance(name: name, base: base, fromMatrix: true, kindName: kindName, params: p, deps: deps, files: files,
+                               outs: outs, paramsFiles: paramsFiles, resources: resources)
         }
     }
 

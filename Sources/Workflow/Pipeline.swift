@@ -13,6 +13,9 @@ public struct WorkspaceOutput: Sendable, Equatable {
     public let stage: String
     /// One output file of the stage, or nil for all of them.
     public let file: String?
+    /// For an in-place folder output (`outs`): only the stage's outputs below
+    /// this folder, each at its own name (then `path` is unused).
+    public var under: String? = nil
     /// Workspace path relative to the project root: the file itself when `file`
     /// is set, otherwise the folder that receives every output of the stage.
     public let path: String
@@ -31,6 +34,10 @@ public struct StageInstance: Sendable {
     public let deps: [String]
     /// Workspace files and folders it reads (patterns relative to the project; see `FileInputs`).
     public let files: [String]
+    /// Workspace paths its command writes in place (a trailing `/` marks a folder; see `InPlaceOutputs`).
+    public let outs: [String]
+    /// Values of the chosen params-file keys, read at load: file -> dotted key -> value (see `ParamsFile`).
+    public let paramValues: [String: [String: JSONValue]]
     public let resources: Resources?
 
     /// The most cores the scheduler gives this stage: the kind's `maxThreads`,
@@ -42,9 +49,9 @@ public struct StageInstance: Sendable {
     }
 
     public init(name: String, base: String, kind: RegisteredKind, params: JSONValue, deps: [String], files: [String] = [],
-                resources: Resources?) {
+                outs: [String] = [], paramValues: [String: [String: JSONValue]] = [:], resources: Resources?) {
         self.name = name; self.base = base; self.kind = kind; self.params = params; self.deps = deps
-        self.files = files; self.resources = resources
+        self.files = files; self.outs = outs; self.paramValues = paramValues; self.resources = resources
     }
 }
 

@@ -5,7 +5,7 @@ import Hashing
 /// each kind's Codable type, resolves deps and checks the graph is acyclic.
 /// Every problem is one `PipelineError` naming the file, stage and field.
 public enum PipelineLoader {
-    static let stageFieldOrder = ["kind", "params", "deps", "files", "matrix", "name", "resources"]
+    static let stageFieldOrder = ["kind", "params", "deps", "files", "outs", "paramsFiles", "matrix", "name", "resources"]
     static let stageFields = Set(stageFieldOrder)
     static var stageFieldList: String { stageFieldOrder.joined(separator: ", ") }
 
@@ -77,11 +77,14 @@ public enum PipelineLoader {
                 if let problem = need.problem(found: found) { throw stageFail("kind '\(kind.name)' \(problem)") }
             }
             try FileInputs.validate(r.files, root: root, fail: stageFail)
+            try InPlaceOutputs.validate(r.outs, fail: stageFail)
+            let paramValues = try ParamsFile.values(r.paramsFiles, root: root, fail: stageFail)
             instances.append(StageInstance(name: r.name, base: r.base, kind: kind, params: params, deps: deps, files: r.files,
-                                           resources: r.resources))
+                                           outs: r.outs, paramValues: paramValues, resources: r.resources))
         }
         let ordered = try DependencyGraph.topologicalOrder(instances, fail: fail)
-        let outputs = try parseOutputs(json["outputs"], names: names, bases: bases, fail: fail)
+        try InPlaceOutputs.checkNoOverlap(instances, fail: fail)
+        let outputs = try parseOutputs(json["outputs"], names: names, bases: bases, fail: fail) + InPlaceOutputs.workspaceOutputs(instances)
         let checks = try parseChecks(json["checks"], fail: fail)
         return Pipeline(stages: ordered, outputs: outputs, root: root, checks: checks)
     }

@@ -50,7 +50,7 @@ public struct Planner: Sendable {
             return StageEvaluation(name: stage.name, key: nil, inputs: nil, files: files, record: nil, reasons: own + upstream)
         }
         let key = CacheKey.compute(kind: stage.kind.name, version: stage.kind.version, params: stage.params, inputs: inputs,
-                                   numerics: stage.kind.numericsIdentity, files: files)
+                                   numerics: stage.kind.numericsIdentity, files: files, paramsFiles: stage.paramValues, outs: stage.outs)
         if let r = validRecord(key) {
             return StageEvaluation(name: stage.name, key: key, inputs: inputs, files: files, record: r, reasons: [])
         }

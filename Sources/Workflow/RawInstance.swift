@@ -8,5 +8,9 @@ struct RawInstance {
     let deps: [String]
     /// Workspace file patterns as written (after substitution), see `FileInputs`.
     let files: [String]
+    /// In-place workspace outputs as written (after substitution), see `InPlaceOutputs`.
+    let outs: [String]
+    /// Params file -> dotted keys, see `ParamsFile`.
+    let paramsFiles: [String: [String]]
     let resources: Resources?
 }

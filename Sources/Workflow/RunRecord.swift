@@ -20,6 +20,8 @@ public struct RunRecord: Sendable, Equatable {
     public var inputs: [String: [String: String]]
     /// Workspace file (relative path) -> hash, for a stage with `files` (empty otherwise, and then left out of the JSON).
     public var files: [String: String] = [:]
+    /// Params file -> chosen key -> value, for a stage with `paramsFiles` (left out of the JSON when empty).
+    public var paramsFiles: [String: [String: JSONValue]] = [:]
     public var outputs: [String: OutputFile]
     /// The numerics identity in the key, for a `numeric` kind; nil otherwise.
     public var numerics: NumericsIdentity?
@@ -47,6 +49,7 @@ public struct RunRecord: Sendable, Equatable {
             ("inputs", .object(inputs.map { ($0.key, .object($0.value.map { ($0.key, .string($0.value)) })) })),
         ]
         if !files.isEmpty { members.append(("files", .object(files.map { ($0.key, .string($0.value)) }))) }
+        if !paramsFiles.isEmpty { members.append(("paramsFiles", ParamsFile.json(paramsFiles))) }
         members += [
             ("outputs", .object(outputs.map { ($0.key, .object([("hash", .string($0.value.hash)), ("size", .int($0.value.size))])) })),
             ("tool", .string(tool)),
@@ -97,6 +100,13 @@ public struct RunRecord: Sendable, Equatable {
             for m in members { guard let h = m.value.stringValue else { return nil }; files[m.key] = h }
         }
         self.files = files
+        if let p = v["paramsFiles"] {
+            guard let filesObj = p.objectValue else { return nil }
+            for f in filesObj {
+                guard let keys = f.value.objectValue else { return nil }
+                paramsFiles[f.key] = Dictionary(keys.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            }
+        }
     }
 
     public init(key: String, stage: String, kind: String, version: Int, params: JSONValue, inputs: [String: [String: String]],

@@ -47,6 +47,13 @@ enum Staleness {
         for f in Set(old.files.keys).union(files.keys).sorted() where old.files[f] != files[f] {
             reasons.append(old.files[f] == nil ? "new input file \(f)" : files[f] == nil ? "input file \(f) removed" : "input file \(f) changed")
         }
+        let oldValues = old.paramsFiles, newValues = stage.paramValues
+        for file in Set(oldValues.keys).union(newValues.keys).sorted() {
+            let a = oldValues[file] ?? [:], b = newValues[file] ?? [:]
+            for k in Set(a.keys).union(b.keys).sorted() where a[k] != b[k] {
+                reasons.append("\(file): \(k) \(a[k].map { CanonicalJSON.string($0) } ?? "(none)") -> \(b[k].map { CanonicalJSON.string($0) } ?? "(none)")")
+            }
+        }
         return reasons
     }
 

@@ -39,7 +39,9 @@ public struct WorkspaceSync: Sendable {
     public func expected(_ outputs: [WorkspaceOutput], stage: String, record: RunRecord) -> [(path: String, file: OutputFile)] {
         var result: [(String, OutputFile)] = []
         for o in outputs where o.stage == stage {
-            if let f = o.file {
+            if let u = o.under {
+                for (name, out) in record.outputs.sorted(by: { $0.key < $1.key }) where name.hasPrefix(u + "/") { result.append((name, out)) }
+            } else if let f = o.file {
                 if let out = record.outputs[f] { result.append((o.path, out)) }
             } else {
                 for (name, out) in record.outputs.sorted(by: { $0.key < $1.key }) { result.append((o.path + "/" + name, out)) }
