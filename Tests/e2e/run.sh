@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # End-to-end checks of the real release executable (PIPELINE_BIN) on a pipeline
 # of built-in kinds (run, no-op, status after an edit, exit codes), then on the
-# mini study of Tests/fixtures/mini-study (report, no-op, status).
+# mini study of Tests/fixtures/mini-study (report, no-op, status), then the
+# example project (Tests/e2e/example.sh).
 set -euo pipefail
 bin=${PIPELINE_BIN:?set PIPELINE_BIN to the built pipeline executable}
 fixtures=$(cd "$(dirname "$0")/../fixtures" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT; cd "$work"
 pass=0; fail=0
 check() { if [ "$2" = "$3" ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $1: expected [$3], got [$2]"; fi; }
@@ -48,4 +50,6 @@ check study-check-fails $rc 1
 check study-check-names "$(grep -c '^  test_accuracy.relu.42: ' check.out)" 1
 cd ..
 echo "e2e: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+# The example project (examples/sales-report): its own checks and count.
+example=0; bash "$here/example.sh" || example=$?
+[ $fail -eq 0 ] && [ $example -eq 0 ]
