@@ -12,19 +12,24 @@ public enum AtomicFile {
         guard fd >= 0 else { throw EngineError("\(tmp.path): cannot create: \(String(cString: strerror(errno)))") }
         var ok = false
         defer { if !ok { unlink(tmp.path) } }
-        try data.withUnsafeBytes { buf in
-            var off = 0
-            while off < buf.count {
-                let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
-                if n < 0 { if errno == EINTR { continue }; close(fd); throw EngineError("\(tmp.path): write failed: \(String(cString: strerror(errno)))") }
-                off += n
-            }
-        }
+        do { try writeAll(data, to: fd, name: tmp.path) } catch { close(fd); throw error }
         fsync(fd)
         close(fd)
         guard rename(tmp.path, url.path) == 0 else { throw EngineError("\(url.path): rename failed: \(String(cString: strerror(errno)))") }
         ok = true
         syncDirectory(dir)
+    }
+
+    /// Writes every byte of `data` to `fd` (retrying short writes and EINTR); errors name `name`.
+    static func writeAll(_ data: Data, to fd: Int32, name: String) throws {
+        try data.withUnsafeBytes { buf in
+            var off = 0
+            while off < buf.count {
+                let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
+                if n < 0 { if errno == EINTR { continue }; throw EngineError("\(name): write failed: \(String(cString: strerror(errno)))") }
+                off += n
+            }
+        }
     }
 
     /// fsync a folder so a rename into it survives a power cut.

@@ -20,14 +20,7 @@ enum ConfinedPath {
         guard fd >= 0 else { throw EngineError("\(relative): cannot create: \(String(cString: strerror(errno)))") }
         var ok = false
         defer { if !ok { unlinkat(dir, tmp, 0) } }
-        try data.withUnsafeBytes { buf in
-            var off = 0
-            while off < buf.count {
-                let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
-                if n < 0 { if errno == EINTR { continue }; close(fd); throw EngineError("\(relative): write failed: \(String(cString: strerror(errno)))") }
-                off += n
-            }
-        }
+        do { try AtomicFile.writeAll(data, to: fd, name: relative) } catch { close(fd); throw error }
         fsync(fd)
         close(fd)
         guard renameat(dir, tmp, dir, name) == 0 else { throw EngineError("\(relative): rename failed: \(String(cString: strerror(errno)))") }

@@ -22,30 +22,9 @@ enum MatrixExpansion {
         guard let kindValue = body["kind"] else { throw stageFail("missing field 'kind'") }
         guard let kindName = kindValue.stringValue else { throw stageFail("kind: expected a string, found \(kindValue.kindDescription)") }
         let params = body["params"] ?? .object([])
-        var depStrings: [String] = []
-        if let d = body["deps"] {
-            guard case .array(let items) = d else { throw stageFail("deps: expected an array of stage names, found \(d.kindDescription)") }
-            for (i, item) in items.enumerated() {
-                guard let s = item.stringValue else { throw stageFail("deps[\(i)]: expected a stage name string, found \(item.kindDescription)") }
-                depStrings.append(s)
-            }
-        }
-        var fileStrings: [String] = []
-        if let d = body["files"] {
-            guard case .array(let items) = d else { throw stageFail("files: expected an array of paths, found \(d.kindDescription)") }
-            for (i, item) in items.enumerated() {
-                guard let s = item.stringValue else { throw stageFail("files[\(i)]: expected a path string, found \(item.kindDescription)") }
-                fileStrings.append(s)
-            }
-        }
-        var outStrings: [String] = []
-        if let d = body["outs"] {
-            guard case .array(let items) = d else { throw stageFail("outs: expected an array of paths, found \(d.kindDescription)") }
-            for (i, item) in items.enumerated() {
-                guard let s = item.stringValue else { throw stageFail("outs[\(i)]: expected a path string, found \(item.kindDescription)") }
-                outStrings.append(s)
-            }
-        }
+        let depStrings = try strings(body["deps"], field: "deps", plural: "stage names", singular: "a stage name", fail: stageFail)
+        let fileStrings = try strings(body["files"], field: "files", plural: "paths", singular: "a path", fail: stageFail)
+        let outStrings = try strings(body["outs"], field: "outs", plural: "paths", singular: "a path", fail: stageFail)
         var paramsFiles: [String: [String]] = [:]
         if let d = body["paramsFiles"] {
             guard case .object(let members) = d else { throw stageFail("paramsFiles: expected an object {file: [keys]}, found \(d.kindDescription)") }
@@ -164,6 +143,17 @@ enum MatrixExpansion {
         case .array(let a): for (i, v) in a.enumerated() { try checkNoReferences(v, field: "\(field)[\(i)]", fail: fail) }
         case .object(let o): for m in o { try checkNoReferences(m.value, field: "\(field).\(m.key)", fail: fail) }
         default: break
+        }
+    }
+
+    /// An optional array of strings; [] when absent.
+    static func strings(_ value: JSONValue?, field: String, plural: String, singular: String,
+                        fail: (String) -> PipelineError) throws -> [String] {
+        guard let value else { return [] }
+        guard case .array(let items) = value else { throw fail("\(field): expected an array of \(plural), found \(value.kindDescription)") }
+        return try items.enumerated().map { i, item in
+            guard let s = item.stringValue else { throw fail("\(field)[\(i)]: expected \(singular) string, found \(item.kindDescription)") }
+            return s
         }
     }
 

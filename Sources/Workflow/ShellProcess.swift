@@ -46,7 +46,7 @@ enum ShellProcess {
         posix_spawn_file_actions_addclose(&actions, readEnd)
         posix_spawn_file_actions_addclose(&actions, writeEnd)
         guard let addchdir = addChdir else { throw StageError("posix_spawn_file_actions_addchdir_np is missing (glibc 2.29 or later needed)") }
-        addchdir(&actions, directory.path)
+        _ = addchdir(&actions, directory.path)
 
         var attr = posix_spawnattr_t()
         posix_spawnattr_init(&attr)

@@ -110,6 +110,20 @@ public final class StageLog: @unchecked Sendable {
         }
     }
 
+    /// Removes logs whose key is neither kept (by gc) nor some stage's last run.
+    static func collect(store: Store, keep: Set<String>) {
+        let dir = store.root.appendingPathComponent("logs")
+        let last = dir.appendingPathComponent("last")
+        var referenced = keep
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: last.path)) ?? [] where name.hasSuffix(".json") {
+            if let data = FileBytes.read(last.appendingPathComponent(name).path), let json = try? JSONParser.parse(data),
+               let key = json["key"]?.stringValue { referenced.insert(key) }
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] where name.hasSuffix(".log") {
+            if !referenced.contains(String(name.dropLast(4))) { unlink(dir.appendingPathComponent(name).path) }
+        }
+    }
+
     /// Closes the log and records the outcome (`error` nil: success).
     func finish(error: Error?, interrupted: Bool) {
         lock.lock()

@@ -6,7 +6,8 @@ import Hashing
 /// Layout: `objects/ab/cdef…` (read-only files named by SHA-256), `runs/<key>.json`
 /// (run records), `tmp/` (staging, one folder per running stage), `work/<key>/`
 /// (scratch that survives a failed run), `quarantine/` (objects `verify` found
-/// corrupt), `claims/<key>.lock` (`StageClaim`), `statcache.json`, `gc.lock`
+/// corrupt), `claims/<key>.lock` (`StageClaim`), `logs/<key>.log` and
+/// `logs/last/<stage>.json` (`StageLog`), `statcache.json`, `gc.lock`
 /// (`StoreLock`), `meta.lock` (`withMetaLock`).
 ///
 /// Objects and run records are published by atomic rename and are immutable

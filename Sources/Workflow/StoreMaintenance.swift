@@ -81,6 +81,7 @@ public struct StoreMaintenance: Sendable {
                 if !dryRun { try FileManager.default.removeItem(at: store.runURL(key)) }
             }
         }
+        if !dryRun { StageLog.collect(store: store, keep: keep) }
         for (hash, url) in allObjects() where !live.contains(hash) {
             var st = stat()
             if stat(url.path, &st) == 0 { report.bytes += Int(st.st_size) }

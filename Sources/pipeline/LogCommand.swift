@@ -9,17 +9,12 @@ struct LogCommand: ParsableCommand {
     @Argument(help: "A stage instance name.") var target: String
 
     func run() throws {
-        let (pipeline, store) = try project.load()
-        let names: [String]
-        do { names = try pipeline.resolve(target: target) } catch { fail(error) }
-        guard names.count == 1 else {
-            fail(PipelineError("'\(target)' names \(names.count) stages (\(names.joined(separator: ", "))); log needs one"))
-        }
-        guard let attempt = StageAttempt.last(store: store, stage: names[0]) else {
-            fail(EngineError("stage '\(names[0])' has no log in \(store.root.path) (it has not run with this store)"))
+        let (_, store, stage) = try project.loadStage(target, for: "log")
+        guard let attempt = StageAttempt.last(store: store, stage: stage.name) else {
+            fail(EngineError("stage '\(stage.name)' has no log in \(store.root.path) (it has not run with this store)"))
         }
         guard let data = FileManager.default.contents(atPath: attempt.log) else {
-            fail(EngineError("\(attempt.log): the log of stage '\(names[0])' is missing"))
+            fail(EngineError("\(attempt.log): the log of stage '\(stage.name)' is missing"))
         }
         FileHandle.standardOutput.write(data)
     }

@@ -26,6 +26,20 @@ struct ProjectOptions: ParsableArguments {
     }
 }
 
+extension ProjectOptions {
+    /// The pipeline, its store and the one stage `target` names (`command` is
+    /// named in the error when it names none or several).
+    func loadStage(_ target: String, for command: String) throws -> (Pipeline, Store, StageInstance) {
+        let (pipeline, store) = try load()
+        let names: [String]
+        do { names = try pipeline.resolve(target: target) } catch { fail(error) }
+        guard names.count == 1, let stage = pipeline[names[0]] else {
+            fail(PipelineError("'\(target)' names \(names.count) stages (\(names.joined(separator: ", "))); \(command) needs one"))
+        }
+        return (pipeline, store, stage)
+    }
+}
+
 /// Prints `error: <message>` on stderr and exits 2 (bad input) or 1 (engine failure).
 func fail(_ error: Error) -> Never {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))

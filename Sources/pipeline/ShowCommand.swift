@@ -9,12 +9,7 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "A stage instance name.") var target: String
 
     func run() throws {
-        let (pipeline, store) = try project.load()
-        let names: [String]
-        do { names = try pipeline.resolve(target: target) } catch { fail(error) }
-        guard names.count == 1, let stage = pipeline[names[0]] else {
-            fail(PipelineError("'\(target)' names \(names.count) stages (\(names.joined(separator: ", "))); show needs one"))
-        }
+        let (pipeline, store, stage) = try project.loadStage(target, for: "show")
         let lock: LockFile
         do { lock = try LockFile.read(root: pipeline.root) } catch { fail(error) }
         let eval = Planner(pipeline: pipeline, store: store, lock: lock).evaluateAll().first { $0.name == stage.name }

@@ -40,7 +40,7 @@ func stages(_ body: String) -> String { #"{"version": 1, "stages": {"# + body + 
         (stages(#""a": {"kind": "emit", "params": {"text": "${item.n}"}}"#),
          "pipeline.json: stage 'a': params.text: bad matrix reference '${item.n}' (the stage has no matrix)"),
         (stages(#""a": {"kind": "emit", "parms": {}}"#),
-         "pipeline.json: stage 'a': unknown field 'parms' (expected: kind, params, deps, files, matrix, name, resources)"),
+         "pipeline.json: stage 'a': unknown field 'parms' (expected: kind, params, deps, files, outs, paramsFiles, matrix, name, resources)"),
         (stages(#""a": {"kind": "emit", "params": {"text": "a"}, "resources": {"mem": "lots"}}"#),
          "pipeline.json: stage 'a': resources.mem: expected a size such as \"2G\", found \"lots\""),
         (#"{"version": 2, "stages": {}}"#, "pipeline.json: version: expected 1, found 2"),
