@@ -67,23 +67,29 @@ public enum FileInputs {
     }
 
     /// Every path (files and folders) below the folder `rel` ("" for the root), relative to `root`.
-    /// Temporary files of an interrupted atomic write (`.tmp-…`) are left out.
+    /// Left out: temporary files of an interrupted atomic write (`.tmp-…`), and pipeline's own
+    /// state and git's at the project root (`.pipeline/`, `pipeline.lock.json`, `.git/`), which
+    /// change with every run or commit and would make a stage listing "." never up to date.
     static func entriesUnder(_ rel: String, root: String) -> [String] {
         let base = rel.isEmpty ? root : join(root, rel)
         guard let e = FileManager.default.enumerator(atPath: base) else { return [] }
         var out: [String] = []
         while let sub = e.nextObject() as? String {
             if (sub as NSString).lastPathComponent.hasPrefix(".tmp-") { continue }
-            out.append(rel.isEmpty ? sub : rel + "/" + sub)
+            let path = rel.isEmpty ? sub : rel + "/" + sub
+            if Self.projectState.contains(String(path.split(separator: "/").first ?? "")) { e.skipDescendants(); continue }
+            out.append(path)
         }
         return out.sorted()
     }
+
+    static let projectState: Set<String> = [".pipeline", "pipeline.lock.json", ".git"]
 
     static func trimmed(_ p: String) -> String {
         var s = p
         while s.hasSuffix("/") { s.removeLast() }
         while s.hasPrefix("./") { s.removeFirst(2) }
-        return s
+        return s == "." ? "" : s
     }
 
     static func join(_ root: String, _ rel: String) -> String {

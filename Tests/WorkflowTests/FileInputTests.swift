@@ -139,3 +139,14 @@ private func filesPipeline(_ tag: String, _ files: String) -> String {
     try p.put("in.txt", "2")
     #expect(try p.status(text.replacingOccurrences(of: #""a""#, with: #""b""#))["r"] == ["input file in.txt changed", "upstream 'e' must run first"])
 }
+
+/// Listing the whole project leaves out pipeline's own state, which changes with every run.
+@Test func projectFolderAsInputSkipsPipelineState() throws {
+    let p = try Project()
+    try p.put("a.txt", "a")
+    try p.put(".git/HEAD", "ref")
+    let text = filesPipeline("d1", #"["."]"#)
+    try p.run(text, registry: fileRegistry)
+    #expect(try p.lock().entries["rd1"]?.files.keys.sorted() == ["a.txt"])
+    #expect(try p.run(text, registry: fileRegistry).cached == 2)
+}
