@@ -17,6 +17,8 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@# The example project's scripts (examples/sales-report) read params.yaml with PyYAML.
+	@python3 -c 'import yaml' 2>/dev/null || { echo "installing: PyYAML (pip)"; python3 -m pip install -q pyyaml; }
 
 build: deps
 	swift build -c release --product pipeline

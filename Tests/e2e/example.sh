@@ -9,7 +9,7 @@ set -euo pipefail
 bin=${PIPELINE_BIN:?set PIPELINE_BIN to the built pipeline executable}
 example=$(cd "$(dirname "$0")/../../examples/sales-report" && pwd)
 if ! python3 -c 'import yaml' 2>/dev/null; then
-  echo "SKIP example project: needs python3 with PyYAML (pip install pyyaml)"; exit 0
+  echo "FAIL example project: needs python3 with PyYAML (make deps installs it)"; exit 1
 fi
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cp -r "$example" "$work/ex"; cd "$work/ex"
