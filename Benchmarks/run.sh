@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # `make bench`: every benchmark, printing figures (medians) with the machine load.
 #   1. engine overhead (Benchmarks/engine.sh: no-op run and status, 100 stages)
+#   1b. engine scale (Benchmarks/scale.sh: 1,000 / 10,000 / 100,000 trivial
+#      stages: first run, no-op run, status, peak memory; SKIP_100K=1 leaves
+#      out the 100,000 case, about two minutes)
 #   2. training speed (pipeline-bench: seconds per epoch per activation, sgemm
 #      on the same shapes and the GEMM floor, allocations per step, evaluation)
 #   3. peak memory of a train stage (the real `pipeline`, 2 epochs, full data)
 #   4. with FULL=1 only: wall time of the whole study from an empty store
 # Figures go to bench-results.json at the repository root (git-ignored).
 # Environment: PIPELINE_BIN (release pipeline), BENCH_EPOCHS (default 5),
-# BENCH_THREADS (default 2), FULL=1.
+# BENCH_THREADS (default 2), FULL=1, SKIP_100K=1.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -33,6 +36,10 @@ bash "$here/engine.sh" "$bin"
 
 section "training speed"
 "$bench_bin" --epochs "${BENCH_EPOCHS:-5}" --threads "${BENCH_THREADS:-2}" --data "$data" --output "$results"
+
+# After pipeline-bench, which writes bench-results.json afresh; this adds engine_scale.
+section "engine scale (trivial write stages)"
+bash "$here/scale.sh" "$bin" "$results"
 
 work=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT

@@ -2,9 +2,11 @@ import Foundation
 
 /// Durable writes: temp file in the same folder, fsync, rename, fsync the folder.
 /// A reader sees the old content or the new, never a mix; a crash leaves at most
-/// a `.tmp-` file behind.
+/// a `.tmp-` file behind. With `durable: false` the two fsyncs are left to the
+/// caller (who syncs a whole batch at once): still atomic for readers, but a
+/// power cut may lose the file or leave it empty.
 public enum AtomicFile {
-    public static func write(_ data: Data, to url: URL, mode: mode_t = 0o644) throws {
+    public static func write(_ data: Data, to url: URL, mode: mode_t = 0o644, durable: Bool = true) throws {
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let tmp = dir.appendingPathComponent(".tmp-\(url.lastPathComponent)-\(getpid())-\(UUID().uuidString.prefix(8))")
@@ -13,11 +15,11 @@ public enum AtomicFile {
         var ok = false
         defer { if !ok { unlink(tmp.path) } }
         do { try writeAll(data, to: fd, name: tmp.path) } catch { close(fd); throw error }
-        fsync(fd)
+        if durable { fsync(fd) }
         close(fd)
         guard rename(tmp.path, url.path) == 0 else { throw EngineError("\(url.path): rename failed: \(String(cString: strerror(errno)))") }
         ok = true
-        syncDirectory(dir)
+        if durable { syncDirectory(dir) }
     }
 
     /// Writes every byte of `data` to `fd` (retrying short writes and EINTR); errors name `name`.

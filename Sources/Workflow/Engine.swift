@@ -1,21 +1,21 @@
 import Foundation
 
-/// Runs a pipeline against a store.
+/// Runs a pipeline against a store: the bookends of `pipeline run` around
+/// the `Scheduler` (which stage goes when) and the `LocalExecutor` (which runs
+/// them on threads of this process).
 ///
-/// Scheduling: stages are considered in `pipeline.stages` order (topological,
-/// file order among equals). A stage whose deps all have results gets its key;
-/// a valid run record for that key is reused, otherwise the stage starts as
-/// soon as a thread is free, with min(kind.maxThreads, free threads) threads
-/// shared among the stages ready at that moment. Cores that free up while no
-/// waiting stage is ready are lent to running stages whose kind `growsThreads`
-/// (up to their `maxThreads`), so the last training of a study does not run
-/// on one core while the other idles.
-/// Results never depend on start order or thread count: keys hash input
-/// content, and kinds must be deterministic. A failed stage blocks only its
-/// dependents; stages already running finish and publish.
+/// Scheduling: see `Scheduler`. Stages go in `pipeline.stages` order among
+/// those ready; a stage's key is computed once its deps have results; a valid
+/// run record for that key is reused, otherwise the stage runs with a share of
+/// the free threads, and cores that free up while nothing is ready are lent to
+/// running `growsThreads` stages. Results never depend on start order or
+/// thread count: keys hash input content, and kinds must be deterministic. A
+/// failed stage blocks only its dependents; stages already running finish and
+/// publish.
 ///
-/// Atomicity: a stage writes into `tmp/`; its files are hashed, fsynced and
-/// renamed into `objects/`, and the run record is written last.
+/// Atomicity: a stage writes into `tmp/`; its files are hashed and renamed
+/// into `objects/`, and its run record is written after them, once a sync
+/// made them durable (`RecordCommitter`: one sync per group of stages).
 ///
 /// Concurrency between processes sharing a store: a run holds `StoreLock`
 /// shared (so gc/verify wait), claims each key it computes (`StageClaim`; a key
@@ -37,21 +37,10 @@ public final class Engine: @unchecked Sendable {
     /// Wakes the scheduler (after a signal) so it notices `Interruption`.
     public func wake() { cond.lock(); cond.broadcast(); cond.unlock() }
 
-    /// Stages to consider and stages to rerun regardless of the cache.
-    func selection(_ options: RunOptions) throws -> (selected: Set<String>, forced: Set<String>) {
-        let targets = options.targets.isEmpty ? ["all"] : options.targets
-        var named: [String] = []
-        for t in targets { for n in try pipeline.resolve(target: t) where !named.contains(n) { named.append(n) } }
-        var forced = Set<String>()
-        if options.forceDownstream { forced = Set(pipeline.downstreamClosure(of: named)) }
-        else if options.force { forced = Set(named) }
-        return (Set(pipeline.upstreamClosure(of: named + forced.sorted())), forced)
-    }
-
     public func run(_ options: RunOptions) throws -> RunSummary {
         let start = Date()
-        let (selected, forced) = try selection(options)
-        if options.dryRun { return try dryRun(selected: selected, forced: forced, forceOutputs: options.forceOutputs, start: start) }
+        let selection = try StageSelection(pipeline: pipeline, options: options)
+        if options.dryRun { return try dryRun(selected: selection.selected, forced: selection.forced, forceOutputs: options.forceOutputs, start: start) }
 
         try store.createLayout()
         // Shared: any number of runs use the store at once; gc and verify wait for them all.
@@ -66,118 +55,12 @@ public final class Engine: @unchecked Sendable {
         let planner = Planner(pipeline: pipeline, store: store, lock: lockFile, statCache: statCache)
         let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: statCache)
 
-        let st = RunState(free: max(1, options.jobs))
-        var pending = pipeline.stages.filter { selected.contains($0.name) }
-        let order = Dictionary(uniqueKeysWithValues: pipeline.stages.enumerated().map { ($1.name, $0) })
+        let executor = LocalExecutor(pipeline: pipeline, store: store, console: console, planner: planner, selection: selection,
+                                     jobs: max(1, options.jobs), cond: cond)
+        let outcome = executor.run()
 
-        cond.lock()
-        while true {
-            // Stages sent back by a corrupt input: the producers, then their consumer.
-            if !st.requeue.isEmpty {
-                for r in st.requeue where !pending.contains(where: { $0.name == r.name }) { pending.append(r) }
-                st.requeue = []
-                pending.sort { order[$0.name, default: 0] < order[$1.name, default: 0] }
-            }
-            var changed = true
-            var claimedElsewhere = false
-            while changed {
-                changed = false
-                var i = 0
-                while i < pending.count {
-                    let s = pending[i]
-                    if let bad = s.deps.first(where: st.blocked.contains) {
-                        st.blocked.insert(s.name)
-                        console.error("skip \(s.name) (upstream '\(bad)' failed)")
-                        pending.remove(at: i); changed = true; continue
-                    }
-                    guard s.deps.allSatisfy({ st.results[$0] != nil }), !Interruption.isRequested else { i += 1; continue }
-                    let e = planner.evaluate(s, results: st.results)
-                    if let r = e.record, !forced.contains(s.name) || st.waitedFor[r.key] != nil {
-                        reuse(s.name, r, st)
-                        pending.remove(at: i); changed = true; continue
-                    }
-                    if e.files == nil {  // a listed workspace file vanished since the pipeline was loaded
-                        st.blocked.insert(s.name); st.summary.failed += 1
-                        console.error("error: stage '\(s.name)' failed: \(e.reasons.joined(separator: "; "))")
-                        pending.remove(at: i); changed = true; continue
-                    }
-                    // A stage whose key is already running here waits for it, then finds it cached.
-                    guard st.free > 0, let key = e.key, let inputs = e.inputs, let files = e.files, !st.runningKeys.contains(key) else { i += 1; continue }
-                    // Another process computing this key: look again later, without holding a thread.
-                    let claim: StageClaim
-                    switch self.claim(s.name, key: key, st) {
-                    case .busy: claimedElsewhere = true; i += 1; continue
-                    case .failed(let error):
-                        st.blocked.insert(s.name); st.summary.failed += 1
-                        console.error("error: stage '\(s.name)' failed: \(error)")
-                        pending.remove(at: i); changed = true; continue
-                    case .held(let c): claim = c
-                    }
-                    // Re-check under the claim: a holder we waited for (or one that finished
-                    // between evaluate and claim) has normally published. Forcing reruns only
-                    // results that existed before this run looked.
-                    if let r = planner.validRecord(key), !forced.contains(s.name) || st.waitedFor[key] != nil {
-                        claim.release()
-                        reuse(s.name, r, st)
-                        pending.remove(at: i); changed = true; continue
-                    }
-                    st.runningKeys.insert(key)
-                    // Share the free cores among the stages ready now (this one included), so
-                    // two trainings run side by side on one core each rather than one after the
-                    // other on two; a stage keeps its share until it ends. Speed only.
-                    let ready = pending.filter { $0.deps.allSatisfy { st.results[$0] != nil } }.count
-                    let threads = min(s.maxThreads, max(1, st.free / max(1, ready)))
-                    st.free -= threads
-                    st.running += 1
-                    let share = ThreadShare(threads)
-                    if s.kind.growsThreads { st.growable.append((key, share, s.maxThreads)) }
-                    let why = e.record != nil ? ["forced"] : st.waitedFor[key] != nil ? ["its other run ended without a result"] : e.reasons
-                    console.line("run  \(s.name) (\(StaleReasons.describe(why)))")
-                    let depRecords = s.deps.compactMap { d in st.results[d].map { (d, $0) } }
-                    pending.remove(at: i); changed = true
-                    Thread.detachNewThread { [self] in
-                        let outcome = Result { try execute(s, key: key, inputs: inputs, files: files, deps: depRecords, share: share) }
-                        claim.release()  // after the record is published (or the stage failed)
-                        cond.lock()
-                        switch outcome {
-                        case .failure(let error as CorruptInputError) where !st.requeued.contains(s.name) && !Interruption.isRequested:
-                            // Once per stage: a second corruption of the same inputs is a failure, not a loop.
-                            st.requeued.insert(s.name)
-                            console.error("note: \(error)")
-                            for p in error.producers {
-                                st.results[p] = nil
-                                if st.cachedNames.remove(p) != nil { st.summary.cached -= 1 }
-                                if let stage = self.pipeline.stages.first(where: { $0.name == p }) { st.requeue.append(stage) }
-                            }
-                            st.requeue.append(s)
-                        case .success(let r):
-                            st.results[s.name] = r
-                            st.summary.ran += 1
-                            console.line("done \(s.name) \(String(format: "%.1f", r.seconds))s")
-                        case .failure(let error):
-                            st.blocked.insert(s.name)
-                            if error is InterruptedError || Interruption.isRequested { st.summary.interrupted = true }
-                            else { st.summary.failed += 1; console.error("error: stage '\(s.name)' failed: \(error)") }
-                        }
-                        st.free += share.count
-                        st.growable.removeAll { $0.key == key }
-                        st.running -= 1
-                        st.runningKeys.remove(key)
-                        cond.broadcast()
-                        cond.unlock()
-                    }
-                }
-            }
-            lendFreeCores(st, pending: pending)
-            if st.running == 0 && !claimedElsewhere { break }
-            // Claims held elsewhere are polled; our own stages wake us when they end.
-            if claimedElsewhere { _ = cond.wait(until: Date().addingTimeInterval(0.1)) } else { cond.wait() }
-        }
-        cond.unlock()
-        if Interruption.isRequested { st.summary.interrupted = true }
-
-        var summary = st.summary
-        let results = st.results
+        var summary = outcome.summary
+        let results = outcome.results
         // A run killed while copying leaves `.tmp-` files among the user's outputs: sweep them.
         // Only dead writers' temps go, so this needs no lock.
         var outputDirs: Set<String> = [pipeline.root.path]
@@ -232,119 +115,6 @@ public final class Engine: @unchecked Sendable {
         guard lockFile.onDisk != nil, merged(results, into: lockFile).hasSameEntries(as: lockFile) else { return false }
         guard try sync.changes(pipeline.outputs, results: results, previous: lockFile, force: force).isEmpty else { return false }
         return !statCache.isDirty && lockFile.isCurrent(root: pipeline.root)
-    }
-
-    /// Takes a cached result (under `cond`); one computed by another process while we waited is announced.
-    func reuse(_ stage: String, _ r: RunRecord, _ st: RunState) {
-        st.results[stage] = r
-        st.summary.cached += 1
-        st.cachedNames.insert(stage)
-        if let by = st.waitedFor[r.key] { console.line("reuse \(stage) (computed by \(by))") }
-        else if console.verbose { console.line("skip \(stage) (cached)") }
-    }
-
-    enum ClaimAttempt { case held(StageClaim), busy, failed(Error) }
-
-    /// Tries to claim `key` for `stage` without blocking. The first time a key
-    /// is found held elsewhere, says who holds it (once) and remembers that
-    /// this run waited for it.
-    func claim(_ stage: String, key: String, _ st: RunState) -> ClaimAttempt {
-        let c = StageClaim(store: store, key: key, stage: stage)
-        do {
-            if try c.tryAcquire() { return .held(c) }
-        } catch { return .failed(error) }
-        if st.waitedFor[key] == nil {
-            let holder = FileLock.describe(c.holderNote())
-            st.waitedFor[key] = holder
-            console.error("waiting for \(stage): running in \(holder)")
-        }
-        return .busy
-    }
-
-    /// The scheduler's mutable state; every access holds `cond`.
-    final class RunState: @unchecked Sendable {
-        var summary = RunSummary()
-        var results: [String: RunRecord] = [:]
-        var blocked = Set<String>()
-        var running = 0
-        var runningKeys = Set<String>()
-        /// Keys found claimed by another process -> who held the claim.
-        var waitedFor: [String: String] = [:]
-        var cachedNames = Set<String>()
-        var requeued = Set<String>()
-        var requeue: [StageInstance] = []
-        var free: Int
-        /// Running stages that may be lent cores, in start order.
-        var growable: [(key: String, share: ThreadShare, max: Int)] = []
-        init(free: Int) { self.free = free }
-    }
-
-    /// Gives free cores to running `growsThreads` stages, one core at a time in
-    /// start order, when no pending stage has all its inputs (a stage that is
-    /// ready gets them when it starts instead). Called with `cond` held.
-    func lendFreeCores(_ st: RunState, pending: [StageInstance]) {
-        guard st.free > 0, !st.growable.isEmpty,
-              !pending.contains(where: { $0.deps.allSatisfy { st.results[$0] != nil } }) else { return }
-        var lent = true
-        while st.free > 0 && lent {
-            lent = false
-            for g in st.growable where st.free > 0 && g.share.count < g.max {
-                g.share.grow(by: 1)
-                st.free -= 1
-                lent = true
-            }
-        }
-    }
-
-    struct InterruptedError: Error, CustomStringConvertible { var description: String { "interrupted" } }
-
-    /// Runs one stage in a staging folder and publishes its outputs.
-    func execute(_ s: StageInstance, key: String, inputs: [String: [String: String]], files: [String: String],
-                 deps: [(String, RunRecord)], share: ThreadShare) throws -> RunRecord {
-        let started = Date()
-        if let corrupt = try store.corruptInputs(of: s.name, deps: deps) { throw corrupt }
-        let staging = try store.makeStaging(String(key.prefix(12)))
-        defer { try? FileManager.default.removeItem(at: staging) }
-        let out = staging.appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let scratch = store.scratch(key)
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        let stageInputs = deps.map { name, r in
-            StageInput(stage: name, files: r.outputs.mapValues { store.objectURL($0.hash) }, hashes: r.outputs.mapValues(\.hash),
-                       seconds: r.seconds)
-        }
-        let console = self.console
-        let name = s.name
-        // Every line the stage prints is kept in its log (logs/<key>.log) as well as shown.
-        let stageLog = StageLog(store: store, stage: name, key: key)
-        let context = StageContext(stageName: name, share: share, outputDirectory: out, scratchDirectory: scratch, inputs: stageInputs,
-                                   projectDirectory: pipeline.root, files: files, pipelineHash: pipeline.sourceHash, numerics: s.kind.numericsIdentity,
-                                   log: { stageLog.write($0); console.line("\(name): \($0)") }, progress: { console.progress("\(name): \($0)") },
-                                   output: { stageLog.write($0); console.error("\(name): \($0)") })
-        return try stageLog.recording { try runAndPublish(s, key: key, inputs: inputs, files: files, deps: deps, context: context,
-                                                          out: out, scratch: scratch, started: started) }
-    }
-
-    /// The part of `execute` whose outcome the stage's log records.
-    private func runAndPublish(_ s: StageInstance, key: String, inputs: [String: [String: String]], files: [String: String],
-                               deps: [(String, RunRecord)], context: StageContext, out: URL, scratch: URL, started: Date) throws -> RunRecord {
-        let name = s.name
-        let inPlace = InPlaceOutputs(root: pipeline.root, store: store)
-        try inPlace.materialize(deps: deps, pipeline: pipeline)
-        try inPlace.clear(s.outs)
-        try s.kind.run(params: s.params, context: context)
-        if Interruption.isRequested { throw InterruptedError() }
-        try inPlace.collect(s.outs, into: out)
-        let outputs = try store.publish(out)
-        let seconds = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
-        var record = RunRecord(key: key, stage: name, kind: s.kind.name, version: s.kind.version, params: s.params, inputs: inputs,
-                               outputs: outputs, numerics: s.kind.numericsIdentity, started: Timestamp.string(started), seconds: seconds,
-                               tool: ToolInfo.version, host: ProcessInfo.processInfo.hostName)
-        record.files = files
-        record.paramsFiles = s.paramValues
-        try store.writeRecord(record)
-        try? FileManager.default.removeItem(at: scratch)
-        return record
     }
 
     /// Prints what a run would do, changing nothing.

@@ -89,7 +89,7 @@ public final class FileLock: @unchecked Sendable {
 
     /// The note for this process: pid, host and start time, plus `extra` members.
     public static func note(_ extra: [(String, JSONValue)] = []) -> JSONValue {
-        .object([("pid", .int(Int(getpid()))), ("host", .string(ProcessInfo.processInfo.hostName)), ("started", .string(Timestamp.now()))] + extra)
+        .object([("pid", .int(Int(getpid()))), ("host", .string(Store.hostName)), ("started", .string(Timestamp.now()))] + extra)
     }
 
     /// "pid P on HOST" from a note, or "another process" when there is none.

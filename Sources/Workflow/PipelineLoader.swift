@@ -44,32 +44,38 @@ public enum PipelineLoader {
             throw fail("stage '\(r.name)': duplicate name (from matrix template '\(r.base)'; make its \"name\" tell the instances apart)")
         }
         let names = raw.map(\.name)
-        let bases = Set(raw.filter(\.fromMatrix).map(\.base))
+        let nameSet = Set(names)
+        // Instances of each matrix template, in order: a dep naming a template reads them all.
+        var instancesOfBase: [String: [String]] = [:]
+        for r in raw where r.fromMatrix { instancesOfBase[r.base, default: []].append(r.name) }
 
+        let decoded = canonicalParams(raw, registry: registry)
         var instances: [StageInstance] = []
-        for r in raw {
+        instances.reserveCapacity(raw.count)
+        for (n, r) in raw.enumerated() {
             func stageFail(_ m: String) -> PipelineError { fail("stage '\(r.name)': \(m)") }
-            guard let kind = registry[r.kindName] else {
+            guard let kind = registry[r.kindName], let canonical = decoded[n] else {
                 throw stageFail("unknown kind '\(r.kindName)' (known kinds: \(registry.all.map(\.name).joined(separator: ", ")))")
             }
             if case .unavailable(let why)? = kind.numerics {
                 throw stageFail("kind '\(kind.name)' does floating-point work, and its numerics are unavailable: \(why)")
             }
             let params: JSONValue
-            do { params = try kind.canonicalParams(r.params) } catch let e as ParamsError {
+            do { params = try canonical.get() } catch let e as ParamsError {
                 throw stageFail(e.message.hasPrefix("missing parameter") ? e.message.replacingOccurrences(of: "(needs:", with: "(kind '\(kind.name)' needs:") : e.message)
             }
             var deps: [String] = []
+            var seen = Set<String>()
             for d in r.deps {
                 let matched: [String]
-                if names.contains(d) { matched = [d] }
-                else if bases.contains(d) { matched = raw.filter { $0.base == d }.map(\.name) }
+                if nameSet.contains(d) { matched = [d] }
+                else if let all = instancesOfBase[d] { matched = all }
                 else if Glob.isPattern(d) { matched = names.filter { Glob.matches(d, $0) } }
                 else { matched = [] }
                 guard !matched.isEmpty else {
                     throw stageFail("unknown dependency '\(d)'" + (Glob.isPattern(d) ? " (the pattern matches no stage)" : ""))
                 }
-                for m in matched where !deps.contains(m) { deps.append(m) }
+                for m in matched where seen.insert(m).inserted { deps.append(m) }
             }
             // The roles the kind declares, counted as StageContext will see them.
             for need in kind.inputs {
@@ -84,9 +90,35 @@ public enum PipelineLoader {
         }
         let ordered = try DependencyGraph.topologicalOrder(instances, fail: fail)
         try InPlaceOutputs.checkNoOverlap(instances, fail: fail)
-        let outputs = try parseOutputs(json["outputs"], names: names, bases: bases, fail: fail) + InPlaceOutputs.workspaceOutputs(instances)
+        let outputs = try parseOutputs(json["outputs"], names: names, bases: Set(instancesOfBase.keys), fail: fail) + InPlaceOutputs.workspaceOutputs(instances)
         let checks = try parseChecks(json["checks"], fail: fail)
         return Pipeline(stages: ordered, outputs: outputs, root: root, checks: checks)
+    }
+
+    /// Each instance's params decoded with its kind's Codable type and re-encoded
+    /// (nil for an unknown kind), on all cores: for a large matrix this is most
+    /// of loading. Same results, in order, as one loop.
+    static func canonicalParams(_ raw: [RawInstance], registry: KindRegistry) -> [Result<JSONValue, Error>?] {
+        let work = raw.map { (kind: $0.kindName, params: $0.params) }
+        @Sendable func decode(_ slice: ArraySlice<(kind: String, params: JSONValue)>) -> [Result<JSONValue, Error>?] {
+            slice.map { r in registry[r.kind].map { kind in Result { try kind.canonicalParams(r.params) } } }
+        }
+        let chunks = min(work.count / 512, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        guard chunks > 1 else { return decode(work[...]) }
+        let parts = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            parts.set(c, decode(work[work.count * c / chunks ..< work.count * (c + 1) / chunks]))
+        }
+        return parts.joined
+    }
+
+    /// One slot per chunk of a concurrent loop, each written once.
+    private final class ChunkResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [[Result<JSONValue, Error>?]]
+        init(count: Int) { parts = Array(repeating: [], count: count) }
+        func set(_ i: Int, _ part: [Result<JSONValue, Error>?]) { lock.lock(); parts[i] = part; lock.unlock() }
+        var joined: [Result<JSONValue, Error>?] { lock.lock(); defer { lock.unlock() }; return parts.flatMap { $0 } }
     }
 
     static func parseChecks(_ value: JSONValue?, fail: (String) -> PipelineError) throws -> [MetricsCheckSpec] {

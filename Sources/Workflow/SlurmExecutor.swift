@@ -6,7 +6,8 @@ import Foundation
 /// Planning is `SlurmPlan`; each job waits (`--dependency=afterok:`) for the
 /// jobs of the stages it reads, so a failed stage's dependants never start.
 /// The submitting process takes no store lock and writes only `slurm/` in the
-/// store (scripts, logs, jobs.json); the jobs themselves run the local engine,
+/// store (scripts, logs, and jobs.json under the brief meta lock, so concurrent
+/// submitters keep each other's entries); the jobs themselves run the local engine,
 /// which publishes objects and records as usual. Submission is all or nothing:
 /// if one sbatch fails, the jobs already submitted are cancelled.
 public final class SlurmExecutor: Sendable {
@@ -25,9 +26,9 @@ public final class SlurmExecutor: Sendable {
 
     /// The plan for these run options, reading the store and lock file only.
     public func plan(_ run: RunOptions) throws -> SlurmPlan {
-        let (selected, forced) = try Engine(pipeline: pipeline, store: store, console: console).selection(run)
+        let selection = try StageSelection(pipeline: pipeline, options: run)
         let planner = Planner(pipeline: pipeline, store: store, lock: try LockFile.read(root: pipeline.root))
-        return SlurmPlan.make(pipeline: pipeline, selected: selected, forced: forced) { s, results in
+        return SlurmPlan.make(pipeline: pipeline, selected: selection.selected, forced: selection.forced) { s, results in
             planner.evaluate(s, results: results).record
         }
     }
@@ -105,9 +106,12 @@ public final class SlurmExecutor: Sendable {
             }
             throw error
         }
-        var file = try SlurmJobsFile.read(store: store)
-        for e in entries { file.entries[e.stage] = e }
-        try file.write(store: store)
+        // Read, merge and write under the store's meta lock: two submitters at once would otherwise lose entries.
+        try store.withMetaLock(message: { console.error($0) }) {
+            var file = try SlurmJobsFile.read(store: store)
+            for e in entries { file.entries[e.stage] = e }
+            try file.write(store: store)
+        }
         return entries
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// `<store>/slurm/jobs.json`: the Slurm job of every stage submitted into this
 /// store, the latest submission per stage, sorted by stage name.
 ///
-/// Written atomically (temp file + rename) by the submitting process only;
+/// Written atomically (temp file + rename) by submitting processes, each
+/// reading, merging and writing it under the store's meta lock;
 /// read by `pipeline status`. Job ids are Slurm's: `123`, or `123_4` for task 4
 /// of array job 123.
 public struct SlurmJobsFile: Sendable, Equatable {

@@ -40,11 +40,12 @@ public final class Store: @unchecked Sendable {
     private var rootPath: String { rootPathCache }
 
     public func objectPath(_ hash: String) -> String { "\(rootPath)/objects/\(hash.prefix(2))/\(hash.dropFirst(2))" }
-    public func objectURL(_ hash: String) -> URL { URL(fileURLWithPath: objectPath(hash)) }
+    // With isDirectory given, URL(fileURLWithPath:) does not stat the path to find out.
+    public func objectURL(_ hash: String) -> URL { URL(fileURLWithPath: objectPath(hash), isDirectory: false) }
 
-    public func runURL(_ key: String) -> URL { URL(fileURLWithPath: "\(rootPath)/runs/\(key).json") }
+    public func runURL(_ key: String) -> URL { URL(fileURLWithPath: "\(rootPath)/runs/\(key).json", isDirectory: false) }
 
-    public func scratch(_ key: String) -> URL { work.appendingPathComponent(key) }
+    public func scratch(_ key: String) -> URL { URL(fileURLWithPath: "\(rootPath)/work/\(key)", isDirectory: true) }
 
     /// The object's problem, if any, by stat only: "missing" or "has N bytes, expected M".
     public func objectProblem(_ file: OutputFile) -> String? {
@@ -60,56 +61,123 @@ public final class Store: @unchecked Sendable {
         return RunRecord(json: json)
     }
 
-    public func writeRecord(_ r: RunRecord) throws {
-        try AtomicFile.write(CanonicalJSON.data(r.json(), pretty: true), to: runURL(r.key))
+    /// Writes `runs/<key>.json` atomically; `durable: false` leaves the fsyncs to a later `syncFileSystem()`.
+    public func writeRecord(_ r: RunRecord, durable: Bool = true) throws {
+        try AtomicFile.write(CanonicalJSON.data(r.json(), pretty: true), to: runURL(r.key), durable: durable)
     }
 
     /// A fresh staging folder `tmp/<label>-<host>-<pid>-<id>`; the owner in
     /// its name lets `cleanStaging` tell leftovers from live folders.
     public func makeStaging(_ label: String) throws -> URL {
-        let owner = StagingOwner(host: ProcessInfo.processInfo.hostName, pid: Int(getpid()))
-        let url = tmp.appendingPathComponent(owner.folderName(label: label, id: String(UUID().uuidString.prefix(8))))
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        let owner = StagingOwner(host: Self.hostName, pid: Int(getpid()))
+        while true {
+            // A counter, not a UUID (which reads /dev/urandom): the pid in the name already tells processes apart.
+            let path = "\(rootPath)/tmp/" + owner.folderName(label: label, id: Self.stagingIDs.next())
+            if mkdir(path, 0o755) == 0 { return URL(fileURLWithPath: path, isDirectory: true) }
+            switch errno {
+            case EEXIST: continue  // a leftover of a dead process with the same pid
+            case ENOENT: try FileManager.default.createDirectory(atPath: "\(rootPath)/tmp", withIntermediateDirectories: true)
+            default: throw EngineError("\(path): cannot create: \(String(cString: strerror(errno)))")
+            }
+        }
     }
+
+    private static let stagingIDs = StagingIDs()
+
+    /// 8 hex digits, unique within this process.
+    private final class StagingIDs: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = UInt32.random(in: 0...UInt32.max)
+        func next() -> String {
+            lock.lock(); value &+= 1; let v = value; lock.unlock()
+            let hex = String(v, radix: 16)
+            return String(repeating: "0", count: 8 - hex.count) + hex
+        }
+    }
+
+    /// This host's name, looked up once (it is in every staging folder's and record's name).
+    static let hostName = ProcessInfo.processInfo.hostName
 
     /// Moves every regular file under `dir` into objects/ (hash, fsync, chmod
     /// 0444, rename; an existing object of the right size is kept) and returns
     /// relative path -> file. Symlinks and other special files are an error.
-    public func publish(_ dir: URL) throws -> [String: OutputFile] {
+    /// With `durable: false` nothing is fsynced: the caller must `syncFileSystem()`
+    /// before it writes a record naming these objects (`RecordCommitter` does).
+    public func publish(_ dir: URL, durable: Bool = true) throws -> [String: OutputFile] {
         var result: [String: OutputFile] = [:]
         let base = dir.standardizedFileURL.path
-        guard let walker = FileManager.default.enumerator(atPath: base) else { return [:] }
-        var paths: [String] = []
-        while let rel = walker.nextObject() as? String { paths.append(rel) }
         var touched = Set<String>()
-        for rel in paths.sorted() {
+        for (rel, size) in try Self.regularFiles(under: base) {
             let path = base + "/" + rel
-            var st = stat()
-            guard lstat(path, &st) == 0 else { throw EngineError("\(path): cannot stat: \(String(cString: strerror(errno)))") }
-            switch st.st_mode & S_IFMT {
-            case S_IFDIR: continue
-            case S_IFREG: break
-            default: throw EngineError("output '\(rel)' is not a regular file (symlinks and special files cannot be published)")
-            }
-            let hash = try SHA256.hash(fileAt: URL(fileURLWithPath: path)).hex
-            let file = OutputFile(hash: hash, size: Int(st.st_size))
-            let target = objectURL(hash)
+            let hash = try SHA256.hash(fileAt: URL(fileURLWithPath: path, isDirectory: false)).hex
+            let file = OutputFile(hash: hash, size: size)
+            let target = objectPath(hash)
             if objectProblem(file) == nil {
                 unlink(path)
             } else {
-                let fd = open(path, O_RDONLY)
-                if fd >= 0 { fsync(fd); close(fd) }
+                if durable {
+                    let fd = open(path, O_RDONLY)
+                    if fd >= 0 { fsync(fd); close(fd) }
+                }
                 chmod(path, 0o444)
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                guard rename(path, target.path) == 0 else { throw EngineError("\(target.path): rename failed: \(String(cString: strerror(errno)))") }
-                touched.insert(target.deletingLastPathComponent().path)
+                let folder = String(target[..<target.lastIndex(of: "/")!])
+                if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+                guard rename(path, target) == 0 else { throw EngineError("\(target): rename failed: \(String(cString: strerror(errno)))") }
+                touched.insert(folder)
             }
             result[rel] = file
         }
-        for d in touched.sorted() { AtomicFile.syncDirectory(URL(fileURLWithPath: d)) }
+        if durable { for d in touched.sorted() { AtomicFile.syncDirectory(URL(fileURLWithPath: d)) } }
         return result
     }
+
+    /// Paths (relative, sorted) and sizes of the regular files under `base`; a
+    /// symlink or special file is an error naming it.
+    static func regularFiles(under base: String) throws -> [(path: String, size: Int)] {
+        var found: [(path: String, size: Int)] = []
+        func walk(_ rel: String) throws {
+            let path = rel.isEmpty ? base : base + "/" + rel
+            guard let d = opendir(path) else { throw EngineError("\(path): cannot list: \(String(cString: strerror(errno)))") }
+            defer { closedir(d) }
+            var names: [String] = []
+            while let e = readdir(d) {
+                let name = withUnsafePointer(to: e.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            for name in names {
+                let r = rel.isEmpty ? name : rel + "/" + name
+                var st = stat()
+                guard lstat(base + "/" + r, &st) == 0 else { throw EngineError("\(base)/\(r): cannot stat: \(String(cString: strerror(errno)))") }
+                switch st.st_mode & S_IFMT {
+                case S_IFDIR: try walk(r)
+                case S_IFREG: found.append((r, Int(st.st_size)))
+                default: throw EngineError("output '\(r)' is not a regular file (symlinks and special files cannot be published)")
+                }
+            }
+        }
+        try walk("")
+        return found.sorted { $0.path < $1.path }
+    }
+
+    /// Makes everything written to the store's file system so far durable: one
+    /// syncfs(2) for a whole batch of objects and records instead of an fsync
+    /// of each file and folder. Where syncfs does not exist, sync(2).
+    public func syncFileSystem() throws {
+        let fd = open(rootPath, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw EngineError("\(rootPath): cannot open: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        if let syncfs = Self.syncfs {
+            guard syncfs(fd) == 0 else { throw EngineError("\(rootPath): syncfs failed: \(String(cString: strerror(errno)))") }
+        } else {
+            sync()
+        }
+    }
+
+    private typealias SyncFS = @convention(c) (Int32) -> Int32
+    // Linux's syncfs(2) is not in Swift's Glibc module: look it up once.
+    private static let syncfs: SyncFS? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs").map { unsafeBitCast($0, to: SyncFS.self) }
 
     /// Removes staging leftovers of dead processes: folders whose owner pid no
     /// longer runs on this host, and folders of other hosts (or unnamed ones)
@@ -126,6 +194,10 @@ public final class Store: @unchecked Sendable {
                 continue
             }
             try? fm.removeItem(atPath: path)
+        }
+        // Claim holder notes of dead processes of this host (`ClaimHolderNote`).
+        for name in (try? fm.contentsOfDirectory(atPath: claims.path)) ?? [] where name.hasPrefix(ClaimHolderNote.filePrefix + "-") {
+            if let owner = StagingOwner(folderName: name), owner.host == host, !owner.isAlive { unlink(claims.path + "/" + name) }
         }
     }
 

@@ -18,7 +18,7 @@ public struct WriteKind: StageKind {
     public func run(_ params: Params, in context: StageContext) throws {
         try Self.validate(params)
         for (path, text) in params.files.sorted(by: { $0.key < $1.key }) {
-            try Data(text.utf8).write(to: try context.outputURL(path))
+            try context.write(Data(text.utf8), to: path)  // not Data.write: it fsyncs every file
         }
     }
 }

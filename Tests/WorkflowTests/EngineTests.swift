@@ -113,3 +113,22 @@ final class ResultBox: @unchecked Sendable {
     let s = try p.run(chain("ver2"))
     #expect(s.ran == 1 && s.cached == 3)
 }
+
+/// Issue 14: `N ran` counted a producer twice when a corrupt input sent it back.
+/// Forcing both stages makes the producer run first and keep the same-size
+/// corrupt object already in the store (publishing keeps an object of the
+/// right size); the consumer then finds it corrupt and the producer runs again.
+@Test func aProducerSentBackByACorruptInputCountsOnce() throws {
+    let p = try Project()
+    let text = stages(#""psrc": {"kind": "emit", "params": {"text": "abc"}}, "pcat": {"kind": "concat", "deps": ["psrc"]}"#)
+    try p.run(text)
+    let url = p.store.objectURL(try #require(try p.hash("psrc", "out.txt")))
+    chmod(url.path, 0o644)
+    try Data("xyz".utf8).write(to: url)  // same size, wrong content
+    let before = RunCounter.shared.count("psrc")
+    let s = try p.run(text, targets: ["psrc", "pcat"], force: true)
+    #expect(RunCounter.shared.count("psrc") == before + 2, "the producer ran twice")
+    #expect(s.ran == 2 && s.failed == 0 && s.cached == 0)
+    let all = try Data(contentsOf: p.store.objectURL(try #require(try p.hash("pcat", "all.txt"))))
+    #expect(String(decoding: all, as: UTF8.self) == "abc")
+}

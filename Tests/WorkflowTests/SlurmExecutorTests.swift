@@ -85,3 +85,28 @@ import Testing
     let error = try #require(throws: SlurmError.self) { try SlurmJobsFile.read(store: store) }
     #expect(error.description == "\(SlurmJobsFile.url(store: store).path): jobs[0].job: expected a string")
 }
+
+/// Issue 14: jobs.json was read, changed and rewritten without a lock, so two
+/// submitters at once lost entries. Now a submitter merges under the meta
+/// lock: while another holds it (here: the test, adding its own entry), it waits.
+@Test func slurmSubmittersMergeJobsFileUnderTheMetaLock() throws {
+    let p = try SlurmProject(SlurmProject.diamond)
+    let other = SlurmJobsFile.Entry(stage: "other", job: "7", log: "/l/other", submitted: "")
+    let done = DispatchSemaphore(value: 0)
+    let result = ResultBox()
+    try p.store.createLayout()
+    try p.store.withMetaLock(message: { _ in }) {
+        Thread.detachNewThread {
+            result.add(Result { try p.executor(FakeScheduler()).run(RunOptions()) })
+            done.signal()
+        }
+        usleep(300_000)  // time for the submitter to reach jobs.json (it must wait for the lock)
+        #expect(try SlurmJobsFile.read(store: p.store).entries.isEmpty)
+        try SlurmJobsFile(entries: ["other": other]).write(store: p.store)
+    }
+    done.wait()
+    #expect(try result.all.first?.get().failed == 0)
+    let jobs = try SlurmJobsFile.read(store: p.store)
+    #expect(jobs.entries["other"] == other, "the other submitter's entry is kept")
+    #expect(jobs.entries.keys.sorted() == ["count", "other", "solo", "src", "up@1", "up@2", "up@3"])
+}
