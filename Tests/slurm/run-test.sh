@@ -78,8 +78,9 @@ check "jobs.json lists every stage" 6 "$(grep -c '"stage"' "$work/store-slurm/sl
 check "rerun submits nothing" "submitted 0 jobs for 0 stages, 6 cached" "$(grep '^submitted' "$work/rerun.out")"
 
 # 3. status shows a queued or running job while it is in Slurm's hands.
-write_pipeline "$work/slurm" ', "slow": {"kind": "shell", "deps": ["src"], "params": {"cmd": "sleep 4; echo slow > \$OUT/slow.txt"}}'
-"$bin" run --executor slurm --file "$work/slurm/pipeline.json" --cache-dir "$work/store-slurm" slow > "$work/slow.out" 2>&1
+write_pipeline "$work/slurm" ', "slow": {"kind": "shell", "deps": ["src"], "params": {"cmd": "sleep 4; echo slow > $OUT/slow.txt"}}'
+"$bin" run --executor slurm --file "$work/slurm/pipeline.json" --cache-dir "$work/store-slurm" slow > "$work/slow.out" 2>&1 \
+  || { cat "$work/slow.out"; echo "FAIL submitting the slow stage"; exit 1; }
 slow_status=$("$bin" status --file "$work/slurm/pipeline.json" --cache-dir "$work/store-slurm" | grep -E '^(queued|running) +slow ' | awk '{print $1}')
 check "status shows the slow job queued or running" yes "$(case "$slow_status" in queued|running) echo yes ;; *) echo "'$slow_status'" ;; esac)"
 for _ in $(seq 1 60); do
