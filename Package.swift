@@ -2,12 +2,19 @@
 import Foundation
 import PackageDescription
 
-// Nets is compiled for Haswell-class x86-64 (AVX2, FMA, BMI2: 2013 and later)
-// so its own loops (activations, SGD, batch gather) run 8 floats wide; that
+// NetsKernels, the training loops of Nets (activations, SGD, batch gather,
+// bias and column sums), is compiled with -Ounchecked and for Haswell-class
+// x86-64 (AVX2, FMA, BMI2: 2013 and later) so they run 8 floats wide; that
 // took about 0.2 s off an ELU or Swish epoch. Results are bit-identical to a
 // generic build (no fused multiply-add is formed; tested by the checkpoint
-// sha256s in `make bench`). `pipeline` refuses to start on a CPU without these
-// features; `PIPELINE_PORTABLE=1 swift build` builds for any x86-64.
+// sha256s in `make bench`). Everything else, the parsers of store files
+// (safetensors, checkpoints, IDX) included, keeps Swift's checks. `pipeline`
+// refuses to start on a CPU without these features;
+// `PIPELINE_PORTABLE=1 swift build` builds for any x86-64.
+//
+// Platforms: Linux only (built and tested on x86-64 Linux with glibc). The
+// code uses Linux APIs (`stat.st_mtim`, /proc/cpuinfo, `Synchronization.Atomic`
+// beyond what macOS 13 has), so no Apple platform is declared.
 #if arch(x86_64)
 let haswellNets = ProcessInfo.processInfo.environment["PIPELINE_PORTABLE"] != "1"
 #else
@@ -16,12 +23,12 @@ let haswellNets = false
 
 // Layers, arrows pointing down only (see docs/architecture.md):
 //   pipeline (executable) -> Study -> Workflow, FashionData, Report, Nets
-//   Workflow -> Hashing, Yams;  FashionData -> Nets, Hashing, CZlib
+//   Workflow -> Support, Hashing, Yams;  FashionData -> Nets, Support, Hashing, CZlib;  Nets -> NetsKernels, Support
+//   Support (JSON, atomic files, whole-file reads, cpuinfo, mean/std) is below Workflow, Nets, FashionData, Report.
 // Nets loads OpenBLAS itself at run time (dlopen, with a pinned kernel: Nets/Core/OpenBLAS.swift),
 // so nothing links against it.
 let package = Package(
     name: "pipeline",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "pipeline", targets: ["pipeline"]),
         .library(name: "Workflow", targets: ["Workflow"]),
@@ -36,15 +43,17 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
+        .target(name: "Support"),
         .target(name: "Hashing", dependencies: ["COpenSSL"]),
-        .target(name: "Workflow", dependencies: ["Hashing", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Nets", dependencies: [],
+        .target(name: "Workflow", dependencies: ["Support", "Hashing", .product(name: "Yams", package: "Yams")]),
+        .target(name: "NetsKernels",
                 swiftSettings: [.unsafeFlags(["-Ounchecked"] + (haswellNets ? ["-target-cpu", "haswell"] : []))]),
-        .target(name: "FashionData", dependencies: ["Nets", "Hashing", "CZlib"]),
-        .target(name: "Report", dependencies: []),
+        .target(name: "Nets", dependencies: ["NetsKernels", "Support"]),
+        .target(name: "FashionData", dependencies: ["Nets", "Support", "Hashing", "CZlib"]),
+        .target(name: "Report", dependencies: ["Support"]),
         .target(name: "Study", dependencies: ["Workflow", "FashionData", "Nets", "Report", "Hashing"]),
         .executableTarget(name: "pipeline", dependencies: [
-            "Study", "Workflow", "Nets",
+            "Study", "Workflow", "Nets", "Support",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: haswellNets ? [.define("NETS_NEEDS_HASWELL")] : []),
         // Training-speed benchmark (`make bench`). AllocationCount defines malloc & co. to
@@ -57,13 +66,15 @@ let package = Package(
 
         // Seeded mutation helpers shared by the fuzz tests.
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "FuzzSupport"]),
-        .testTarget(name: "NetsTests", dependencies: ["Nets", "Hashing"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "FashionDataTests", dependencies: ["FashionData", "FuzzSupport"]),
+        .testTarget(name: "NetsTests", dependencies: ["Nets", "NetsKernels", "Hashing"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FashionDataTests", dependencies: ["FashionData", "Support", "FuzzSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "StudyTests", dependencies: ["Study"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: [], exclude: ["golden"]),  // golden files are read by path
+        .testTarget(name: "CLITests", dependencies: [], exclude: ["golden"],  // golden files are read by path
+                    swiftSettings: haswellNets ? [.define("NETS_NEEDS_HASWELL")] : []),
         .testTarget(name: "BenchTests", dependencies: ["pipeline-bench", "Nets"], path: "Benchmarks/Tests/BenchTests"),
     ]
 )

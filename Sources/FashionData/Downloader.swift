@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Fetches dataset files from an ordered list of sources with verification.
 ///
@@ -48,10 +49,12 @@ public enum Downloader {
         var attempt = 0
         while true {
             do {
-                let temp = try AtomicFile(destination: destination)
-                try transfer(url, name: file.name, into: temp, options: options, deadline: deadline, progress: progress)
-                try verify(file, at: temp)
-                try temp.commit()
+                try mappingIOErrors {
+                    let temp = try AtomicFile(destination: destination)
+                    try transfer(url, name: file.name, into: temp, options: options, deadline: deadline, progress: progress)
+                    try verify(file, at: temp)
+                    try temp.commit()
+                }
                 return
             } catch {
                 let delay = options.backoff * pow(2, Double(attempt))

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Every failure of the FashionData layer. Each `description` names the file
 /// (or source) involved and states what was expected versus what was found, so
@@ -66,4 +67,12 @@ public struct SourceFailure: Equatable, Sendable, CustomStringConvertible {
     public var reason: String
     public init(source: String, reason: String) { self.source = source; self.reason = reason }
     public var description: String { "\(source): \(reason)" }
+}
+
+/// Runs `body`, turning Support's `SystemCallError` (from `AtomicFile`,
+/// `WholeFile`) into the same failure as `FashionDataError.io`.
+func mappingIOErrors<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as SystemCallError {
+        throw FashionDataError.io(path: e.path, operation: e.operation, errno: e.code)
+    }
 }

@@ -1,5 +1,6 @@
 import CZlib
 import Foundation
+import Support
 import Hashing
 
 /// Streaming gzip decompression through zlib.
@@ -18,10 +19,12 @@ public enum Gunzip {
     /// rename); returns the SHA-256 hex and byte count of the output. On any
     /// error nothing is left under `destination`'s name.
     public static func decompress(_ source: URL, to destination: URL, displayName: String) throws -> (sha256: String, bytes: Int) {
-        let out = try AtomicFile(destination: destination)
-        let result = try digest(source, displayName: displayName) { try out.write($0) }
-        try out.commit()
-        return result
+        try mappingIOErrors {
+            let out = try AtomicFile(destination: destination)
+            let result = try digest(source, displayName: displayName) { try out.write($0) }
+            try out.commit()
+            return result
+        }
     }
 
     /// Decompresses `source` and hands each chunk of output to `sink` (if any),

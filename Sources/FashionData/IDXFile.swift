@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// An IDX file of unsigned bytes (element type 0x08), the format of the
 /// MNIST-family datasets.
@@ -21,7 +22,7 @@ public struct IDXFile: Equatable, Sendable {
 
     /// Reads and validates the file at `url`; `name` is used in error messages.
     public static func read(_ url: URL, name: String) throws -> IDXFile {
-        try parse(readWholeFile(url), name: name)
+        try parse(mappingIOErrors { try WholeFile.read(url) }, name: name)
     }
 
     /// Parses IDX bytes; `name` is used in error messages.
@@ -77,9 +78,11 @@ public struct IDXFile: Equatable, Sendable {
 
     /// Writes `encoded()` to `url` atomically.
     public func write(to url: URL) throws {
-        let file = try AtomicFile(destination: url)
-        try file.write(encoded())
-        try file.commit()
+        try mappingIOErrors {
+            let file = try AtomicFile(destination: url)
+            try file.write(encoded())
+            try file.commit()
+        }
     }
 
     private static func hex(_ b: UInt8) -> String {

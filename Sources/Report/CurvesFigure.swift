@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Figure 4: one line per series (the mean over its runs at each epoch) with
 /// a shaded band (`filledcurves`) showing the spread across runs.

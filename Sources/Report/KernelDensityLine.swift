@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Parameters of gnuplot's `smooth kdensity` line drawn over a histogram.
 ///

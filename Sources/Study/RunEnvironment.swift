@@ -1,5 +1,6 @@
 import Foundation
 import Nets
+import Support
 
 /// The machine facts the report's provenance section records.
 struct RunEnvironment {
@@ -13,13 +14,5 @@ struct RunEnvironment {
     }
 
     /// The first "model name" of /proc/cpuinfo (Linux), or "unknown".
-    static func cpuModel() -> String {
-        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "unknown" }
-        for line in text.split(separator: "\n") where line.hasPrefix("model name") {
-            if let colon = line.firstIndex(of: ":") {
-                return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            }
-        }
-        return "unknown"
-    }
+    static func cpuModel() -> String { CPUInfo.model() }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// `outputs/metrics.json`: the study's results for scripts and CI, the
 /// machine-readable twin of the report (see docs/metrics.md).
@@ -22,11 +23,8 @@ struct StudyMetrics: Codable, Sendable {
     var init_gradients: [String: GradientSpread]
 }
 
-/// Mean and sample standard deviation (n - 1; 0 for a single value).
+/// Mean and sample standard deviation of `xs` (`SummaryStats`' convention: n - 1, 0 for a single value).
 func meanStd(_ xs: [Double]) -> (mean: Double, std: Double) {
-    guard !xs.isEmpty else { return (.nan, .nan) }
-    let mean = xs.reduce(0, +) / Double(xs.count)
-    guard xs.count > 1 else { return (mean, 0) }
-    let v = xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(xs.count - 1)
-    return (mean, v.squareRoot())
+    let s = SummaryStats(xs)
+    return (s.mean, s.std)
 }

@@ -20,12 +20,14 @@ enum ConfinedPath {
         guard fd >= 0 else { throw EngineError("\(relative): cannot create: \(String(cString: strerror(errno)))") }
         var ok = false
         defer { if !ok { unlinkat(dir, tmp, 0) } }
-        do { try AtomicFile.writeAll(data, to: fd, name: relative) } catch { close(fd); throw error }
-        fsync(fd)
-        close(fd)
+        do {
+            try writeAll(fd, data, path: relative)
+            try FileSync.fsyncChecked(fd, path: relative)
+        } catch { close(fd); throw error }
+        try FileSync.closeChecked(fd, path: relative)
         guard renameat(dir, tmp, dir, name) == 0 else { throw EngineError("\(relative): rename failed: \(String(cString: strerror(errno)))") }
         ok = true
-        fsync(dir)
+        try FileSync.fsyncChecked(dir, path: "the folder of \(relative)", isFolder: true)
     }
 
     /// Removes the file `relative` (not following a symlink on the way); a missing file is fine.

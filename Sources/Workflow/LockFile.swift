@@ -31,7 +31,7 @@ public struct LockFile: Sendable {
     /// Reads the lock file; a missing file is empty, a damaged one is an error naming it.
     public static func read(root: URL) throws -> LockFile {
         let u = url(root: root)
-        guard let data = FileBytes.read(u.path) else { return LockFile(entries: [:]) }
+        guard let data = (try? WholeFile.read(u.path)).map({ Data($0) }) else { return LockFile(entries: [:]) }
         let json: JSONValue
         do { json = try JSONParser.parse(data) } catch let e as JSONSyntaxError {
             throw PipelineError("pipeline.lock.json:\(e.line):\(e.column): \(e.message) (delete the file to rebuild it)")
@@ -51,7 +51,7 @@ public struct LockFile: Sendable {
 
     /// Whether the file at `root` still holds exactly the bytes this value was read from.
     public func isCurrent(root: URL) -> Bool {
-        FileBytes.read(Self.url(root: root).path) == onDisk
+        (try? WholeFile.read(Self.url(root: root).path)).map { Data($0) } == onDisk
     }
 
     /// True when writing `entries` would give `other`'s entries back: same stages,

@@ -20,9 +20,10 @@ public struct MetricsCheck: Sendable {
     public init(tolerances: [String: Double]) { self.tolerances = tolerances }
 
     /// The differences that exceed their tolerance; empty means the check passes.
+    /// Throws `JSONSyntaxError` when either file is not JSON.
     public func compare(actual: Data, reference: Data) throws -> [Difference] {
-        let a = try JSONSerialization.jsonObject(with: actual, options: [.fragmentsAllowed])
-        let r = try JSONSerialization.jsonObject(with: reference, options: [.fragmentsAllowed])
+        let a = try JSONParser.parse(actual)
+        let r = try JSONParser.parse(reference)
         var out: [Difference] = []
         walk(a, r, path: "", into: &out)
         return out
@@ -36,11 +37,23 @@ public struct MetricsCheck: Sendable {
         return best?.value ?? 0
     }
 
-    private func walk(_ a: Any, _ r: Any, path: String, into out: inout [Difference]) {
+    /// A number, or a boolean as 0/1 (booleans compare as numbers).
+    private func number(_ v: JSONValue) -> Double? {
+        switch v {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        case .bool(let b): return b ? 1 : 0
+        default: return nil
+        }
+    }
+
+    private func walk(_ a: JSONValue, _ r: JSONValue, path: String, into out: inout [Difference]) {
         let here = path.isEmpty ? "(top)" : path
         func join(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
         switch (a, r) {
-        case let (a as [String: Any], r as [String: Any]):
+        case let (.object(am), .object(rm)):
+            let a = Dictionary(am, uniquingKeysWith: { first, _ in first })
+            let r = Dictionary(rm, uniquingKeysWith: { first, _ in first })
             for key in Set(a.keys).union(r.keys).sorted() {
                 switch (a[key], r[key]) {
                 case let (x?, y?): walk(x, y, path: join(key), into: &out)
@@ -48,34 +61,36 @@ public struct MetricsCheck: Sendable {
                 case (_, nil): out.append(.init(path: join(key), message: "not in the reference metrics"))
                 }
             }
-        case let (a as [Any], r as [Any]):
+        case let (.array(a), .array(r)):
             guard a.count == r.count else {
                 out.append(.init(path: here, message: "\(a.count) entries, reference has \(r.count)"))
                 return
             }
             for i in a.indices { walk(a[i], r[i], path: join(String(i)), into: &out) }
-        case let (a as NSNumber, r as NSNumber):  // booleans compare as 0/1
-            let diff = abs(a.doubleValue - r.doubleValue)
-            let tol = tolerance(for: path)
-            if diff > tol + 1e-12 {
-                out.append(.init(path: here, message: "\(format(a.doubleValue)), reference \(format(r.doubleValue)): differs by \(format(diff)), tolerance \(format(tol))"))
-            }
-        case let (a as String, r as String):
+        case let (.string(a), .string(r)):
             if a != r { out.append(.init(path: here, message: "\"\(a)\", reference \"\(r)\"")) }
-        case (is NSNull, is NSNull):
+        case (.null, .null):
             break
         default:
-            out.append(.init(path: here, message: "a \(kind(a)), reference has a \(kind(r))"))
+            if let x = number(a), let y = number(r) {
+                let diff = abs(x - y)
+                let tol = tolerance(for: path)
+                if diff > tol + 1e-12 {
+                    out.append(.init(path: here, message: "\(format(x)), reference \(format(y)): differs by \(format(diff)), tolerance \(format(tol))"))
+                }
+            } else {
+                out.append(.init(path: here, message: "a \(kind(a)), reference has a \(kind(r))"))
+            }
         }
     }
 
-    private func kind(_ v: Any) -> String {
+    private func kind(_ v: JSONValue) -> String {
         switch v {
-        case is [String: Any]: return "object"
-        case is [Any]: return "array"
-        case is String: return "string"
-        case is NSNumber: return "number"
-        default: return "null"
+        case .object: return "object"
+        case .array: return "array"
+        case .string: return "string"
+        case .int, .double, .bool: return "number"
+        case .null: return "null"
         }
     }
 

@@ -3,8 +3,11 @@ import Foundation
 /// Finds a Params type's top-level fields by decoding it from a decoder that
 /// answers every request with a placeholder and records the keys asked for.
 ///
-/// Best effort: a type whose init validates values (say a String-backed enum)
-/// may stop the probe early; the fields seen until then are returned.
+/// An enum-typed field (say `ActivationKind`) is answered with its first case
+/// when it is `CaseIterable`, so the fields after it are found too, and its
+/// type reads `one of a, b, ...`. Best effort beyond that: a type whose init
+/// rejects every placeholder (an enum that is not `CaseIterable`, a validating
+/// init) stops the probe; the fields seen until then are returned.
 enum ParamProbe {
     static func fields<T: Decodable>(of type: T.Type) -> [ParamField] {
         let recorder = Recorder()
@@ -33,7 +36,27 @@ enum ParamProbe {
         func singleValueContainer() throws -> SingleValueDecodingContainer { Single() }
     }
 
+    /// The first case of `T`, when it is `CaseIterable`: a value every decoder accepts.
+    static func firstCase<T>(_ type: T.Type) -> T? {
+        guard let cases = type as? any CaseIterable.Type else { return nil }
+        return firstCase(of: cases) as? T
+    }
+
+    private static func firstCase<C: CaseIterable>(of type: C.Type) -> Any? { type.allCases.first }
+
+    /// The raw values of a `CaseIterable` enum with String raw values, in case order.
+    static func caseNames(_ t: Any.Type) -> [String]? {
+        guard let cases = t as? any CaseIterable.Type else { return nil }
+        return caseNames(of: cases)
+    }
+
+    private static func caseNames<C: CaseIterable>(of type: C.Type) -> [String]? {
+        let names = type.allCases.compactMap { ($0 as? any RawRepresentable)?.rawValue as? String }
+        return names.count == type.allCases.count && !names.isEmpty ? names : nil
+    }
+
     static func typeName(_ t: Any.Type) -> String {
+        if let names = caseNames(t) { return "one of " + names.joined(separator: ", ") }
         switch t {
         case is String.Type: return "string"
         case is Bool.Type: return "boolean"
@@ -73,6 +96,7 @@ enum ParamProbe {
         func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { note(key, type, optional: false); return 0 }
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
             note(key, type, optional: false)
+            if let value = ParamProbe.firstCase(T.self) { return value }
             return try T(from: ProbeDecoder(recorder: recorder, depth: depth + 1))
         }
         // A probe reports optional fields as absent, and records them as optional.
@@ -120,6 +144,9 @@ enum ParamProbe {
         func decode(_ type: UInt16.Type) throws -> UInt16 { 0 }
         func decode(_ type: UInt32.Type) throws -> UInt32 { 0 }
         func decode(_ type: UInt64.Type) throws -> UInt64 { 0 }
-        func decode<T: Decodable>(_ type: T.Type) throws -> T { throw Stop() }
+        func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            if let value = ParamProbe.firstCase(T.self) { return value }
+            throw Stop()
+        }
     }
 }

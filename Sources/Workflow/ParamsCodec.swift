@@ -59,6 +59,7 @@ enum ParamsCodec {
         case "number": return "a number"
         case "array": return "an array"
         case "object": return "an object"
+        case let other where other.hasPrefix("one of "): return other
         case let other: return "a value of type \(other)"
         }
     }

@@ -20,7 +20,7 @@ public enum ParamsFile {
                 throw fail("\(at): expected a path inside the project, found '\(file)'")
             }
             let url = root.appendingPathComponent(file)
-            guard let data = FileBytes.read(url.path) else { throw fail("\(at): cannot read '\(file)' (looked in \(root.path))") }
+            guard let data = (try? WholeFile.read(url.path)).map({ Data($0) }) else { throw fail("\(at): cannot read '\(file)' (looked in \(root.path))") }
             let document: JSONValue
             do { document = try parse(data, name: file) } catch { throw fail("\(at): \(error)") }
             var chosen: [String: JSONValue] = [:]

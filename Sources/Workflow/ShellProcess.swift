@@ -111,7 +111,7 @@ extension ShellProcess {
         if kill(-group, 0) != 0 && errno == ESRCH { return false }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return true }
         for name in names where name.first?.isNumber == true {
-            guard let bytes = FileBytes.read("/proc/\(name)/stat") else { continue }
+            guard let bytes = try? WholeFile.read("/proc/\(name)/stat") else { continue }
             // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ')'.
             let text = String(decoding: bytes, as: UTF8.self)
             guard let close = text.lastIndex(of: ")") else { continue }

@@ -106,12 +106,7 @@ public final class SlurmExecutor: Sendable {
             }
             throw error
         }
-        // Read, merge and write under the store's meta lock: two submitters at once would otherwise lose entries.
-        try store.withMetaLock(message: { console.error($0) }) {
-            var file = try SlurmJobsFile.read(store: store)
-            for e in entries { file.entries[e.stage] = e }
-            try file.write(store: store)
-        }
+        try SlurmJobsFile.record(entries, store: store, message: { console.error($0) })
         return entries
     }
 }

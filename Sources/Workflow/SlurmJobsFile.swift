@@ -3,9 +3,10 @@ import Foundation
 /// `<store>/slurm/jobs.json`: the Slurm job of every stage submitted into this
 /// store, the latest submission per stage, sorted by stage name.
 ///
-/// Written atomically (temp file + rename) by submitting processes, each
-/// reading, merging and writing it under the store's meta lock;
-/// read by `pipeline status`. Job ids are Slurm's: `123`, or `123_4` for task 4
+/// Written atomically (temp file + rename); submitters merge their entries
+/// with `record`, under the store's meta lock, so two submitting at once keep
+/// both sets. Read by `pipeline status` without the lock (the rename shows it
+/// the old file or the new). Job ids are Slurm's: `123`, or `123_4` for task 4
 /// of array job 123.
 public struct SlurmJobsFile: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
@@ -30,7 +31,7 @@ public struct SlurmJobsFile: Sendable, Equatable {
     /// The file's entries; an absent file is empty, a malformed one an error naming the field.
     public static func read(store: Store) throws -> SlurmJobsFile {
         let url = url(store: store)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return SlurmJobsFile() }
+        guard let data = try? WholeFile.read(url.path) else { return SlurmJobsFile() }
         let json: JSONValue
         do { json = try JSONParser.parse(data) } catch { throw SlurmError("\(url.path): \(error)") }
         guard let list = json["jobs"]?.arrayValue else {
@@ -52,6 +53,17 @@ public struct SlurmJobsFile: Sendable, Equatable {
         .object([("jobs", .array(entries.sorted { $0.key < $1.key }.map { _, e in
             .object([("stage", .string(e.stage)), ("job", .string(e.job)), ("log", .string(e.log)), ("submitted", .string(e.submitted))])
         }))])
+    }
+
+    /// Adds `entries` (replacing earlier ones of the same stages) to the file
+    /// under the lock: read, merge and write as one step against other submitters.
+    public static func record(_ entries: [Entry], store: Store, message: (String) -> Void = { _ in }) throws {
+        try FileManager.default.createDirectory(at: store.root, withIntermediateDirectories: true)
+        try store.withMetaLock(message: message) {
+            var file = try read(store: store)
+            for e in entries { file.entries[e.stage] = e }
+            try file.write(store: store)
+        }
     }
 
     public func write(store: Store) throws {

@@ -122,21 +122,13 @@ public final class StageContext: @unchecked Sendable {
     /// output and the cause, e.g. `act-curves.json: cannot write: No space left on device`.
     public func write<D: DataProtocol>(_ bytes: D, to name: String) throws {
         let url = try outputURL(name)
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StageError("\(name): cannot create: \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        for region in bytes.regions {
-            try region.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        throw StageError("\(name): cannot write: \(String(cString: strerror(errno)))")
-                    }
-                    offset += n
-                }
-            }
+        do {
+            do { try writeAll(fd, bytes, path: name) } catch { close(fd); throw error }
+            try FileSync.closeChecked(fd, path: name)
+        } catch let e as SystemCallError {
+            throw StageError(e.description)
         }
     }
 

@@ -48,7 +48,7 @@ public struct StageAttempt: Sendable, Equatable {
 
     /// The latest attempt of `stage` in `store`, or nil if none was recorded.
     public static func last(store: Store, stage: String) -> StageAttempt? {
-        guard let data = FileBytes.read(StageLog.noteURL(store: store, stage: stage).path),
+        guard let data = try? WholeFile.read(StageLog.noteURL(store: store, stage: stage).path),
               let json = try? JSONParser.parse(data) else { return nil }
         return StageAttempt(json: json)
     }
@@ -116,7 +116,7 @@ public final class StageLog: @unchecked Sendable {
         let last = dir.appendingPathComponent("last")
         var referenced = keep
         for name in (try? FileManager.default.contentsOfDirectory(atPath: last.path)) ?? [] where name.hasSuffix(".json") {
-            if let data = FileBytes.read(last.appendingPathComponent(name).path), let json = try? JSONParser.parse(data),
+            if let data = try? WholeFile.read(last.appendingPathComponent(name).path), let json = try? JSONParser.parse(data),
                let key = json["key"]?.stringValue { referenced.insert(key) }
         }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] where name.hasSuffix(".log") {

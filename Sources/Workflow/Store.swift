@@ -56,8 +56,8 @@ public final class Store: @unchecked Sendable {
 
     /// The run record for `key`, or nil when absent or unreadable.
     public func record(_ key: String) -> RunRecord? {
-        guard let data = FileBytes.read("\(rootPath)/runs/\(key).json"),
-              let json = try? JSONParser.parse(data) else { return nil }
+        guard let bytes = try? WholeFile.read("\(rootPath)/runs/\(key).json"),
+              let json = try? JSONParser.parse(bytes) else { return nil }
         return RunRecord(json: json)
     }
 
@@ -115,11 +115,8 @@ public final class Store: @unchecked Sendable {
             if objectProblem(file) == nil {
                 unlink(path)
             } else {
-                if durable {
-                    let fd = open(path, O_RDONLY)
-                    if fd >= 0 { fsync(fd); close(fd) }
-                }
-                chmod(path, 0o444)
+                if durable { try FileSync.file(path) }
+                guard chmod(path, 0o444) == 0 else { throw SystemCallError(path: path, operation: "make read-only", code: errno) }
                 let folder = String(target[..<target.lastIndex(of: "/")!])
                 if mkdir(folder, 0o755) != 0 && errno != EEXIST {
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -129,7 +126,7 @@ public final class Store: @unchecked Sendable {
             }
             result[rel] = file
         }
-        if durable { for d in touched.sorted() { AtomicFile.syncDirectory(URL(fileURLWithPath: d)) } }
+        if durable { for d in touched.sorted() { try FileSync.directory(d) } }
         return result
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The CPU features this build of `Nets` was compiled for, checked before any
 /// of its code runs: a missing instruction would otherwise end the process
@@ -9,27 +10,15 @@ enum HostCPU {
     static let haswellFlags = ["avx", "avx2", "fma", "bmi1", "bmi2", "f16c", "movbe", "abm", "popcnt"]
 
     /// The flags in `required` that /proc/cpuinfo does not list; nil if it cannot be read.
-    /// Plain C stdio: Foundation's file reading costs more start-up time than
-    /// the whole check should (every `pipeline` command pays for it).
-    static func missing(_ required: [String], cpuinfo: String = "/proc/cpuinfo") -> [String]? {
-        guard let file = fopen(cpuinfo, "r") else { return nil }
-        defer { fclose(file) }
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
-        while getline(&buffer, &capacity, file) > 0, let buffer {
-            let line = String(cString: buffer)
-            guard line.hasPrefix("flags") else { continue }
-            let present = Set(line.split(whereSeparator: { " \t:\n".contains($0) }).map(String.init))
-            return required.filter { !present.contains($0) }
-        }
-        return nil
+    static func missing(_ required: [String], cpuinfo: String = CPUInfo.defaultPath) -> [String]? {
+        guard let present = CPUInfo.flags(path: cpuinfo) else { return nil }
+        return required.filter { !present.contains($0) }
     }
 
     /// Exits with status 2 and one line naming the missing features, if any.
     /// `PIPELINE_CPUINFO` replaces /proc/cpuinfo (for the CLI tests).
     static func requireHaswellFeatures() {
-        let path = getenv("PIPELINE_CPUINFO").map { String(cString: $0) } ?? "/proc/cpuinfo"
+        let path = getenv("PIPELINE_CPUINFO").map { String(cString: $0) } ?? CPUInfo.defaultPath
         guard let absent = missing(haswellFlags, cpuinfo: path), !absent.isEmpty else { return }
         FileHandle.standardError.write(Data("""
             pipeline: error: this build needs an x86-64 CPU with AVX2 and FMA (Haswell or later); \

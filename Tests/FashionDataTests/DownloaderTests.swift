@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Hashing
 import Testing
 @testable import FashionData
@@ -21,7 +22,7 @@ import Testing
         let used = try Downloader.fetch(dataFile, sources: [server.base.appendingPathComponent("good")],
                                         to: destination, options: fast, progress: lines.append)
         #expect(used.absoluteString == "http://127.0.0.1:\(server.port)/good/\(Self.name)")
-        #expect(try readWholeFile(destination) == gz)
+        #expect(try WholeFile.read(destination) == gz)
         #expect(try listing(dir) == [Self.name])
         #expect(lines.all.contains { $0.hasPrefix("\(Self.name): \(gz.count) of \(gz.count) bytes (100%)") })
         #expect(lines.all.last == "\(Self.name): verified from \(used.absoluteString)")
@@ -91,7 +92,7 @@ import Testing
                                                             server.base.appendingPathComponent("wrong"), mirror],
                                         to: destination, options: fast)
         #expect(used == mirror.appendingPathComponent(Self.name))
-        #expect(try readWholeFile(destination) == gz)
+        #expect(try WholeFile.read(destination) == gz)
         #expect(try listing(dir) == [Self.name])
     }
 
@@ -109,7 +110,7 @@ import Testing
         #expect(server.hitCount("/flaky/\(Self.name)") == 3)
         #expect(elapsed >= 0.6, "backoff 0.2 s then 0.4 s")
         #expect(lines.all.contains { $0.contains("attempt 1") && $0.contains("HTTP 503") && $0.hasSuffix("retrying in 0.2 s") })
-        #expect(try readWholeFile(dir.appendingPathComponent(Self.name)) == gz)
+        #expect(try WholeFile.read(dir.appendingPathComponent(Self.name)) == gz)
     }
 
     /// Fetches from a server that accepts and never answers; returns the reason and seconds taken.

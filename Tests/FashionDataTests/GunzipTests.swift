@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Hashing
 import Testing
 @testable import FashionData
@@ -14,7 +15,7 @@ import Testing
         let result = try Gunzip.decompress(gz, to: out, displayName: "data.gz")
         #expect(result.bytes == content.count)
         #expect(result.sha256 == SHA256.hash(content).hex)
-        #expect(try readWholeFile(out) == content)
+        #expect(try WholeFile.read(out) == content)
         #expect(try listing(dir) == ["data", "data.gz"])
     }
 
@@ -35,7 +36,7 @@ import Testing
         let out = dir.appendingPathComponent("two")
         let result = try Gunzip.decompress(gz, to: out, displayName: "two.gz")
         #expect(result.bytes == first.count + second.count)
-        #expect(try readWholeFile(out) == first + second)
+        #expect(try WholeFile.read(out) == first + second)
     }
 
     /// Decompresses `gz` expecting a failure; checks nothing is left but the input.

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Testing
 @testable import FashionData
 
@@ -16,12 +17,12 @@ import Testing
         let file = fixtureImages(count: 3)
         let url = dir.appendingPathComponent("images-idx3-ubyte")
         try file.write(to: url)
-        #expect(try readWholeFile(url) == file.encoded())
+        #expect(try WholeFile.read(url) == file.encoded())
         #expect(try IDXFile.read(url, name: "images") == file)
         // Same value, same bytes, on a second write.
         let again = dir.appendingPathComponent("again")
         try file.write(to: again)
-        #expect(try readWholeFile(again) == readWholeFile(url))
+        #expect(try WholeFile.read(again) == WholeFile.read(url))
         #expect(try listing(dir) == ["again", "images-idx3-ubyte"])
     }
 

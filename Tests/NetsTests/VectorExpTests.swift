@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Nets
+@testable import NetsKernels
 
 /// `vectorExp` and the exp-based activations against Double references.
 @Suite struct VectorExpTests {

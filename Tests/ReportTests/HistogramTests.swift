@@ -90,17 +90,4 @@ struct HistogramTests {
         #expect(String(decoding: try encoder.encode(try Histogram([0, 1] as [Double], bins: 2)), as: UTF8.self)
             == #"{"counts":[1,1],"edges":[0,0.5,1]}"#)
     }
-
-    @Test func summaryStatsMatchNumpy() {
-        // a = np.array(v); a.mean(), a.std(ddof=1), np.abs(a).mean()
-        let v = (0..<1000).map { sin(0.37 * Double($0)) * Double(1 + $0 % 7) }
-        let s = SummaryStats(v)
-        let diff = [abs(s.mean - 0.00437765005979416), abs(s.std - 3.165344576962904),
-                    abs(s.meanAbs - 2.546979098733475)].max() ?? .nan
-        print("summary stats: max |swift - numpy| = \(diff)")
-        #expect(diff < 1e-12)
-        #expect(s.min == v.min() && s.max == v.max() && s.count == 1000)
-        #expect(SummaryStats([Float(2)]).std.isNaN)
-        #expect(SummaryStats([Float]()).mean.isNaN)
-    }
 }

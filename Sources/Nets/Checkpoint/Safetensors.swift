@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The safetensors format, F32 tensors only.
 ///
@@ -39,11 +40,11 @@ public enum Safetensors {
         }
         if !metadata.isEmpty {
             let pairs = metadata.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
-            let body = pairs.map { jsonQuoted($0.key) + ":" + jsonQuoted($0.value) }.joined(separator: ",")
+            let body = pairs.map { CanonicalJSON.quoted($0.key) + ":" + CanonicalJSON.quoted($0.value) }.joined(separator: ",")
             entries.append(("__metadata__", "{" + body + "}"))
         }
         entries.sort { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
-        var header = Array(("{" + entries.map { jsonQuoted($0.key) + ":" + $0.json }.joined(separator: ",") + "}").utf8)
+        var header = Array(("{" + entries.map { CanonicalJSON.quoted($0.key) + ":" + $0.json }.joined(separator: ",") + "}").utf8)
         while header.count % 8 != 0 { header.append(0x20) }
 
         var out: [UInt8] = []
@@ -77,21 +78,21 @@ public enum Safetensors {
         let headerEnd = 8 + Int(n)
         let root: JSONValue
         do {
-            root = try JSONDecoder().decode(JSONValue.self, from: Data(bytes[8..<headerEnd]))
+            root = try JSONParser.parse(Array(bytes[8..<headerEnd]))
         } catch {
             throw fail("header", "not valid JSON (\(error))")
         }
         guard case .object(let entries) = root else {
-            throw fail("header", "expected a JSON object, found \(root.typeName)")
+            throw fail("header", "expected a JSON object, found \(root.kindDescription)")
         }
         var metadata: [String: String] = [:]
-        if let meta = entries["__metadata__"] {
+        if let meta = root["__metadata__"] {
             guard case .object(let pairs) = meta else {
-                throw fail("__metadata__", "expected an object of strings, found \(meta.typeName)")
+                throw fail("__metadata__", "expected an object of strings, found \(meta.kindDescription)")
             }
             for (key, value) in pairs {
                 guard case .string(let s) = value else {
-                    throw fail("__metadata__.\(key)", "expected a string, found \(value.typeName)")
+                    throw fail("__metadata__.\(key)", "expected a string, found \(value.kindDescription)")
                 }
                 metadata[key] = s
             }
@@ -129,16 +130,16 @@ public enum Safetensors {
     private static func tensorLayout(name: String, entry: JSONValue, fail: (String, String) -> SafetensorsError) throws
         -> (name: String, shape: [Int], begin: Int, end: Int) {
         guard case .object(let fields) = entry else {
-            throw fail(name, "expected an object with dtype, shape and data_offsets, found \(entry.typeName)")
+            throw fail(name, "expected an object with dtype, shape and data_offsets, found \(entry.kindDescription)")
         }
-        if let extra = fields.keys.sorted().first(where: { !["dtype", "shape", "data_offsets"].contains($0) }) {
+        if let extra = fields.map(\.key).sorted().first(where: { !["dtype", "shape", "data_offsets"].contains($0) }) {
             throw fail("\(name).\(extra)", "unknown field; expected only dtype, shape and data_offsets")
         }
-        guard case .string(let dtype)? = fields["dtype"] else {
+        guard case .string(let dtype)? = entry["dtype"] else {
             throw fail("\(name).dtype", "missing or not a string; expected \"F32\"")
         }
         guard dtype == "F32" else { throw fail("\(name).dtype", "\"\(dtype)\" is not supported; expected \"F32\"") }
-        guard case .array(let dims)? = fields["shape"] else {
+        guard case .array(let dims)? = entry["shape"] else {
             throw fail("\(name).shape", "missing or not an array; expected an array of non-negative integers")
         }
         var shape: [Int] = []
@@ -151,7 +152,7 @@ public enum Safetensors {
             guard !overflow, product <= Int.max / 4 else { throw fail("\(name).shape", "\(dims) is too large") }
             shape.append(v); count = product
         }
-        guard case .array(let offsets)? = fields["data_offsets"], offsets.count == 2,
+        guard case .array(let offsets)? = entry["data_offsets"], offsets.count == 2,
               case .int(let begin) = offsets[0], case .int(let end) = offsets[1], begin >= 0, end >= begin else {
             throw fail("\(name).data_offsets", "expected [begin, end] with integers 0 <= begin <= end")
         }

@@ -40,24 +40,3 @@ extension MLP {
         return result
     }
 }
-
-@inline(__always)
-func addBias(_ z: UnsafeMutablePointer<Float>, _ bias: UnsafePointer<Float>, rows: Int, cols: Int) {
-    for r in 0..<rows {
-        let row = z + r * cols
-        for c in 0..<cols { row[c] += bias[c] }
-    }
-}
-
-/// out[c] = sum over r of m[r * stride + c] for c in `columns`, rows summed in order (deterministic).
-@inline(__always)
-func columnSums(_ m: UnsafePointer<Float>, rows: Int, stride: Int, columns: Range<Int>,
-                into out: UnsafeMutablePointer<Float>) {
-    let o = out + columns.lowerBound, n = columns.count
-    o.update(repeating: 0, count: n)
-    for r in 0..<rows {
-        let row = m + r * stride + columns.lowerBound
-        for c in 0..<n { o[c] += row[c] }
-    }
-}
-

@@ -53,11 +53,8 @@ struct GatherJob: ParallelJob {
     let parts: Int
 
     func run(part: Int) {
-        for r in WorkerPool.range(part, of: parts, count: count, block: Self.block) {
-            let index = indices[r]
-            let src = pixels + index * width, dst = out + r * width
-            for j in 0..<width { dst[j] = lut[Int(src[j])] }
-            labelsOut?[r] = labels[index]
-        }
+        gatherRows(pixels: pixels, lut: lut, labels: labels, indices: indices,
+                   rows: WorkerPool.range(part, of: parts, count: count, block: Self.block), width: width,
+                   out: out, labelsOut: labelsOut)
     }
 }

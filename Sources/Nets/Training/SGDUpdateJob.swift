@@ -29,22 +29,8 @@ struct SGDUpdateJob: ParallelJob {
     func run(part: Int) {
         for t in tensors {
             let r = WorkerPool.range(part, of: parts, count: t.count, block: Self.block)
-            update(t, r)
-        }
-    }
-
-    /// v and p in one pass over memory (the update is bandwidth-bound).
-    @inline(__always)
-    private func update(_ t: Tensor, _ range: Range<Int>) {
-        let p = t.parameter, g = t.gradient, lr = learningRate, mu = momentum
-        guard let v = t.velocity else {
-            for i in range { p[i] -= lr * g[i] }
-            return
-        }
-        if first {
-            for i in range { let vi = g[i]; v[i] = vi; p[i] -= lr * vi }
-        } else {
-            for i in range { let vi = mu * v[i] + g[i]; v[i] = vi; p[i] -= lr * vi }
+            sgdStep(parameter: t.parameter, gradient: t.gradient, velocity: t.velocity, range: r,
+                    learningRate: learningRate, momentum: momentum, first: first)
         }
     }
 }

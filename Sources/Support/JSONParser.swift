@@ -8,20 +8,24 @@ public struct JSONSyntaxError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(line):\(column): \(message)" }
 }
 
-/// A strict RFC 8259 parser over UTF-8 bytes.
+/// A strict RFC 8259 parser over UTF-8 bytes: the project's one JSON reader
+/// (pipeline.json, run records, lock files, safetensors headers, metrics).
 ///
-/// Unlike JSONSerialization it reports line:column, rejects duplicate keys, and
-/// keeps object members in file order (stage order is the file's order).
+/// Unlike JSONSerialization it reports line:column, rejects duplicate keys and
+/// trailing commas, and keeps object members in file order (stage order is the
+/// file's order). Errors are `JSONSyntaxError`.
 public struct JSONParser {
     private let bytes: [UInt8]
     private var pos = 0
 
-    public static func parse(_ data: Data) throws -> JSONValue {
-        var parser = JSONParser(bytes: [UInt8](data))
+    public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+        var parser = JSONParser(bytes: bytes)
         return try parser.parseDocument()
     }
 
-    public static func parse(_ text: String) throws -> JSONValue { try parse(Data(text.utf8)) }
+    public static func parse(_ data: Data) throws -> JSONValue { try parse([UInt8](data)) }
+
+    public static func parse(_ text: String) throws -> JSONValue { try parse(Array(text.utf8)) }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 

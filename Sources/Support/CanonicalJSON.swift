@@ -62,6 +62,14 @@ public enum CanonicalJSON {
         }
     }
 
+    /// `s` as a JSON string literal, escaped exactly as in canonical text
+    /// (for writers that assemble a fixed layout themselves, e.g. safetensors headers).
+    public static func quoted(_ s: String) -> String {
+        var out: [UInt8] = []
+        writeString(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     private static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         for b in s.utf8 {

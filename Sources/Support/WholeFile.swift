@@ -1,0 +1,50 @@
+import Foundation
+
+/// Reads a whole regular file with open/fstat/read: one allocation of the
+/// file's size, no intermediate `Data` (a no-op run reads one run record per
+/// stage, and `FileManager.contents(atPath:)` costs extra stats and copies).
+///
+/// Contract: returns every byte up to end of file, also when the file grew or
+/// shrank while it was read. Throws `SystemCallError` naming `path` and the
+/// operation ("open for reading", "stat", "read"); a path that is not a
+/// regular file is `read` failing with EISDIR (folder) or EINVAL (other).
+/// Not atomic against a writer that changes the file in place; the project's
+/// files are replaced by rename, so a reader sees the old bytes or the new.
+public enum WholeFile {
+    public static func read(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemCallError(path: path, operation: "open for reading", code: errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw SystemCallError(path: path, operation: "stat", code: errno) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw SystemCallError(path: path, operation: "read", code: info.st_mode & S_IFMT == S_IFDIR ? EISDIR : EINVAL)
+        }
+        let size = max(Int(info.st_size), 0)
+        var failure: Int32 = 0
+        var atEnd = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var offset = 0
+            while offset < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + offset, size - offset)
+                if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+                if n == 0 { atEnd = true; break }  // the file shrank
+                offset += n
+            }
+            initialized = offset
+        }
+        // The file may have grown since fstat: read on to its end.
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while failure == 0 && !atEnd {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        if failure != 0 { throw SystemCallError(path: path, operation: "read", code: failure) }
+        return bytes
+    }
+
+    /// `read(url.path)`.
+    public static func read(_ url: URL) throws -> [UInt8] { try read(url.path) }
+}

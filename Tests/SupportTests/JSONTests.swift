@@ -1,0 +1,72 @@
+import Testing
+import Foundation
+import Support
+
+@Test func parsesAndKeepsOrder() throws {
+    let v = try JSONParser.parse(#"{"b": 1, "a": [true, null, 2.5, "x\n\u00e9"], "c": {"z": -0.01}}"#)
+    #expect(v.objectValue?.map(\.key) == ["b", "a", "c"])
+    #expect(v["a"] == .array([.bool(true), .null, .double(2.5), .string("x\né")]))
+    #expect(CanonicalJSON.string(v) == #"{"a":[true,null,2.5,"x\né"],"b":1,"c":{"z":-0.01}}"#)
+}
+
+/// The error `text` is rejected with, or nil when it parses (so a test of a
+/// rejection fails when the parser accepts).
+func syntaxError(_ text: String) -> String? {
+    do { _ = try JSONParser.parse(text); return nil } catch let e as JSONSyntaxError { return e.description } catch {
+        return "not a JSONSyntaxError: \(error)"
+    }
+}
+
+@Test func syntaxErrorsGiveLineAndColumn() {
+    #expect(syntaxError("{\n  \"a\": 1,\n  \"b\" 2\n}") == "3:7: expected ':' after key 'b'")
+    #expect(syntaxError("{\"a\": 1, \"a\": 2}") == "1:10: duplicate key 'a'")
+    #expect(syntaxError("[1, 2,]") == "1:7: unexpected ']', expected a value")
+    #expect(syntaxError("{\"a\": 1,}") == "1:9: expected a string key")
+    #expect(syntaxError("{\"a\": 1} x") == "1:10: unexpected 'x' after the JSON value")
+    #expect(syntaxError("[01]") == "1:2: leading zero in number")
+    #expect(syntaxError("") == "1:1: unexpected end of input, expected a value")
+}
+
+@Test func canonicalFormIsStable() throws {
+    let a = try JSONParser.parse(#"{"y": 1e-5, "x": 42, "w": 1.0}"#)
+    let b = try JSONParser.parse(#"{"w":1.0,"x":42,"y":0.00001}"#)
+    #expect(CanonicalJSON.string(a) == CanonicalJSON.string(b))
+    #expect(CanonicalJSON.string(a) == #"{"w":1.0,"x":42,"y":1e-05}"#)
+}
+
+@Test func stringsWithAndWithoutEscapesParseAlike() throws {
+    let v = try JSONParser.parse(#"["plain", "tab\there", "\u00e9t\u00e9", "ok\/slash", "", "日本"]"#)
+    #expect(v == .array([.string("plain"), .string("tab\there"), .string("été"), .string("ok/slash"), .string(""), .string("日本")]))
+    #expect(syntaxError("[\"a\u{01}b\"]") == "1:4: control character in string")
+    #expect(syntaxError("[\"abc") == "1:2: unterminated string")
+    #expect(syntaxError("[\"ab\\q\"]") == "1:5: invalid escape '\\q'")
+    do { _ = try JSONParser.parse(Data([0x5B, 0x22, 0xFF, 0x22, 0x5D])); Issue.record("accepted bad UTF-8") } catch let e as JSONSyntaxError {
+        #expect(e.description == "1:2: invalid UTF-8 in string")
+    }
+}
+
+@Test func duplicateKeysAreFoundInLargeObjects() throws {
+    // Objects past 16 members switch to a set: duplicates must be caught on both sides of the switch.
+    for dup in [3, 15, 16, 17, 39] {
+        let members = (0..<40).map { "\"k\($0)\": \($0)" } + ["\"k\(dup)\": 0"]
+        #expect(syntaxError("{" + members.joined(separator: ", ") + "}")?.hasSuffix(": duplicate key 'k\(dup)'") == true)
+    }
+    let v = try JSONParser.parse("{" + (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ", ") + "}")
+    #expect(v.objectValue?.count == 40 && v["k39"] == .int(39))
+}
+
+/// The committed lock file is canonical JSON: parsing it and encoding it again
+/// gives its bytes back, so moving or changing the encoder cannot silently
+/// change the lock file's bytes (or the cache keys made the same way).
+@Test func committedLockFileIsItsOwnCanonicalForm() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let bytes = try WholeFile.read(root.appendingPathComponent("pipeline.lock.json"))
+    let value = try JSONParser.parse(bytes)
+    #expect(value["stages"]?.objectValue?.isEmpty == false)
+    #expect([UInt8](CanonicalJSON.data(value, pretty: true)) == bytes)
+}
+
+@Test func quotedEscapesAsCanonicalText() {
+    #expect(CanonicalJSON.quoted("a\"b\\c\n\t\r\u{01}\u{7F}é") == #""a\"b\\c\n\t\r\u0001\#u{7F}é""#)
+    #expect(CanonicalJSON.string(.string("x\u{1F}")) == CanonicalJSON.quoted("x\u{1F}"))
+}
