@@ -69,10 +69,11 @@ let package = Package(
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "FuzzSupport"]),
-        .testTarget(name: "NetsTests", dependencies: ["Nets", "NetsKernels", "Hashing"], resources: [.copy("Fixtures")]),
+        // NetsTests and StudyTests read Tests/fixtures/pytorch/ (PyTorch's reference values) by path.
+        .testTarget(name: "NetsTests", dependencies: ["Nets", "NetsKernels", "Hashing"]),
         .testTarget(name: "FashionDataTests", dependencies: ["FashionData", "Support", "FuzzSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
-        .testTarget(name: "StudyTests", dependencies: ["Study"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StudyTests", dependencies: ["Study"]),
         .testTarget(name: "CLITests", dependencies: [], exclude: ["golden"],  // golden files are read by path
                     swiftSettings: haswellNets ? [.define("NETS_NEEDS_HASWELL")] : []),
         .testTarget(name: "BenchTests", dependencies: ["pipeline-bench", "Nets"], path: "Benchmarks/Tests/BenchTests"),

@@ -1,8 +1,9 @@
 import Foundation
+import Testing
 @testable import Nets
 
 /// PyTorch's gradient spread at initialisation (`init_gradients_first256_seed42`
-/// in Fixtures/pytorch_golden.json) and the comparison with ours.
+/// in Tests/fixtures/pytorch/pytorch_golden.json) and the comparison with ours.
 ///
 /// To wire the full check once init, data and split exist: build the seed-42
 /// network, take the first 256 train-split images, then
@@ -48,9 +49,31 @@ struct GoldenGradients {
     }
 }
 
+/// A file of Tests/fixtures/pytorch/, the reference values shared with StudyTests
+/// (written by its make_golden.py from PyTorch).
 func fixtureURL(_ name: String) throws -> URL {
-    guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures") else {
-        throw GoldenGradients.LoadError.missing("fixture \(name) not in the test bundle")
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("fixtures/pytorch/\(name)")
+    guard FileManager.default.fileExists(atPath: url.path) else {
+        throw GoldenGradients.LoadError.missing("fixture \(url.path) not found")
     }
     return url
+}
+
+/// The fixture has the shape its generator writes (make_golden.py --schema,
+/// which needs only python3, not torch): the two cannot drift apart silently.
+@Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+func goldenFixtureMatchesItsGeneratorsSchema() throws {
+    let script = try fixtureURL("make_golden.py")
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    p.arguments = [script.path, "--schema"]
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = out
+    try p.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
+    #expect(text == "\(try fixtureURL("pytorch_golden.json").path): schema ok\n")
 }

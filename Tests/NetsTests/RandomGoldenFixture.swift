@@ -1,7 +1,7 @@
 import Foundation
 import Hashing
 
-/// The randomness-related part of `Fixtures/pytorch_golden.json` (drawn from PyTorch on CPU; see its README).
+/// The randomness-related part of `Tests/fixtures/pytorch/pytorch_golden.json` (drawn from PyTorch on CPU by make_golden.py there).
 struct RandomGolden: Decodable {
     struct FloatBits: Decodable {
         let bits: [String]
@@ -52,14 +52,8 @@ struct RandomGolden: Decodable {
         case trainShuffle = "train_shuffle_after_seed42_and_base_network"
     }
 
-    struct MissingFixture: Error, CustomStringConvertible {
-        var description: String { "NetsTests resource Fixtures/pytorch_golden.json not found in the test bundle" }
-    }
-
     static func load() throws -> RandomGolden {
-        guard let url = Bundle.module.url(forResource: "pytorch_golden", withExtension: "json",
-                                          subdirectory: "Fixtures") else { throw MissingFixture() }
-        return try JSONDecoder().decode(RandomGolden.self, from: Data(contentsOf: url))
+        try JSONDecoder().decode(RandomGolden.self, from: Data(contentsOf: fixtureURL("pytorch_golden.json")))
     }
 }
 

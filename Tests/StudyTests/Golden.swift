@@ -1,11 +1,13 @@
 import Foundation
 
-/// The PyTorch reference values (Fixtures/pytorch_golden.json, drawn by
-/// shared/golden/make_pytorch_golden.py from real PyTorch on CPU).
+/// The PyTorch reference values (Tests/fixtures/pytorch/pytorch_golden.json,
+/// shared with NetsTests, drawn by make_golden.py there from real PyTorch on CPU).
 enum Golden {
+    static let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("fixtures/pytorch/pytorch_golden.json")
+
     nonisolated(unsafe) static let json: [String: Any] = {
-        guard let url = Bundle.module.url(forResource: "pytorch_golden", withExtension: "json", subdirectory: "Fixtures"),
-              let data = try? Data(contentsOf: url),
+        guard let data = try? Data(contentsOf: url),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
         return object
     }()
