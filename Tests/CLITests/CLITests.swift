@@ -80,13 +80,12 @@ let demo = #"""
 
 @Test func sigkillDuringStageThenRerun() throws {
     let mark = FileManager.default.temporaryDirectory.appendingPathComponent("mark-\(UUID().uuidString)").path
-    // First attempt writes a partial file and hangs; the second (same key) completes.
-    let cmd = "if [ -f \(mark) ]; then echo done > $OUT/out.txt; else touch \(mark); echo partial > $OUT/out.txt; sleep 30; fi"
+    // First attempt writes a partial file, then the mark, and hangs; the second (same key) completes.
+    let cmd = "if [ -f \(mark) ]; then echo done > $OUT/out.txt; else echo partial > $OUT/out.txt; touch \(mark); sleep 30; fi"
     let cli = try CLI(pipeline: #"{"version": 1, "stages": {"s": {"kind": "shell", "params": {"cmd": "\#(cmd)"}}}}"#)
     let (p, _, _) = try cli.start(["run"])
     for _ in 0..<100 where !FileManager.default.fileExists(atPath: mark) { usleep(50_000) }
-    usleep(100_000)
-    kill(p.processIdentifier, SIGKILL)
+    kill(p.processIdentifier, SIGKILL)  // the partial file is written: the mark comes after it
     p.waitUntilExit()
     let runs = cli.dir.appendingPathComponent(".pipeline/runs").path
     #expect(try FileManager.default.contentsOfDirectory(atPath: runs).isEmpty)

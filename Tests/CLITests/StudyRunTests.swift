@@ -56,19 +56,16 @@ extension CLI.Output: @unchecked Sendable {}
         #expect(try run.cli.object(metricsHash) == Data(contentsOf: run.cli.dir.appendingPathComponent("outputs/metrics.json")))
     }
 
-    @Test func secondRunDoesNothingQuickly() throws {
+    /// (How long a no-op run takes is measured by `make bench`, not asserted here.)
+    @Test func secondRunDoesNothing() throws {
         let run = try MiniStudyRun.shared.get()
         try #require(run.first.code == 0)
         let lock = run.cli.read("pipeline.lock.json")
-        let started = Date()
         let again = try run.cli.run("run", "all", "--cache-dir", CLI.store)
-        let seconds = Date().timeIntervalSince(started)
-        print("no-op run of the mini study: \(String(format: "%.3f", seconds)) s")
         #expect(again.code == 0)
         #expect(normalized(again.stdout) == "0 ran, 18 cached, 0 failed in Ns\n")
         #expect(again.stderr == "")
         #expect(run.cli.read("pipeline.lock.json") == lock)
-        #expect(seconds < 2, "a no-op run took \(seconds) s")
         let status = try run.cli.run("status", "--cache-dir", CLI.store)
         #expect(status.code == 0)
         #expect(status.stdout.hasSuffix("18 up to date, 0 stale\n"), "status: \(status.stdout)")
