@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "FuzzSupport"]),
         // NetsTests and StudyTests read Tests/fixtures/pytorch/ (PyTorch's reference values) by path.
-        .testTarget(name: "NetsTests", dependencies: ["Nets", "NetsKernels", "Hashing"]),
+        .testTarget(name: "NetsTests", dependencies: ["Nets", "NetsKernels", "Support", "Hashing"]),
         .testTarget(name: "FashionDataTests", dependencies: ["FashionData", "Support", "FuzzSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "StudyTests", dependencies: ["Study"]),

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Testing
 @testable import Nets
 
@@ -14,7 +15,7 @@ import Testing
     @Test func theLoadedLibraryRunsThePinnedKernelSingleThreaded() throws {
         let blas = try OpenBLAS.loaded()
         print("OpenBLAS: \(blas.config)")
-        #expect(blas.kernel == OpenBLAS.pinnedKernel(cpuFlags: CPUFlags.current()))
+        #expect(blas.kernel == OpenBLAS.pinnedKernel(cpuFlags: CPUInfo.flags()))
         #expect(blas.version == "0.3.21")
         #expect(blas.config.contains(" \(blas.kernel) "))
         #expect(blas.threads == 1)
@@ -35,13 +36,5 @@ import Testing
         #expect(facts.first { $0.name == "blas" }?.value == "OpenBLAS 0.3.21")
         #expect(facts.first { $0.name == "kernel" }?.value == "Haswell")
         #expect(facts.first { $0.name == "numerics" }?.value == String(Numerics.version))
-    }
-
-    @Test func cpuFlagsAreTheFlagsLineWords() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cpuinfo-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try Data("processor\t: 0\nflags\t\t: fpu sse2 avx2 fma\nbugs\t\t: none\n".utf8).write(to: file)
-        #expect(CPUFlags.current(cpuinfo: file.path) == ["fpu", "sse2", "avx2", "fma"])
-        #expect(CPUFlags.current(cpuinfo: "/nonexistent/cpuinfo") == nil)
     }
 }

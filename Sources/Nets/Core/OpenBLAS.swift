@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// OpenBLAS, loaded at run time with one pinned kernel, so that a product
 /// gives the same bits on every x86-64 host.
@@ -42,7 +43,7 @@ public struct OpenBLAS: @unchecked Sendable {
     let getThreads: @convention(c) () -> Int32
 
     /// The library of this process, loaded on first use; the error says why it could not be.
-    public static let shared: Result<OpenBLAS, NetsError> = load(kernel: pinnedKernel(cpuFlags: CPUFlags.current()))
+    public static let shared: Result<OpenBLAS, NetsError> = load(kernel: pinnedKernel(cpuFlags: CPUInfo.flags()))
 
     /// The loaded library, or the error naming what is missing.
     public static func loaded() throws -> OpenBLAS { try shared.get() }
