@@ -5,8 +5,9 @@ struct KindsCommand: ParsableCommand {
 
     func run() throws {
         for k in ProjectOptions.registry.all {
-            print("\(k.name) (version \(k.version)): \(k.summary)")
+            print("\(k.name) (version \(k.version)\(k.numeric ? ", numeric" : "")): \(k.summary)")
             for f in k.fields { print("  \(f.name): \(f.type)\(f.optional ? " (optional)" : "")") }
+            if !k.inputs.isEmpty { print("  inputs: " + k.inputs.map(\.description).joined(separator: ", ")) }
         }
     }
 }
