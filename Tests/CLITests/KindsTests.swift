@@ -26,6 +26,7 @@ import Testing
             "  momentum: number",
             "  maxEpochs: integer",
             "  patience: integer",
+            "  inputs: decompress (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte), split (split.json), init (init.safetensors, generator.bin)",
         ])
     }
 
