@@ -57,6 +57,23 @@ extension CLI.Output: @unchecked Sendable {}
     }
 
     /// (How long a no-op run takes is measured by `make bench`, not asserted here.)
+    /// The whole report, byte for byte: its bytes depend only on results and the
+    /// numerics identity, so they are the same on every host. After a deliberate
+    /// change (a new section, a new numerics version) regenerate the golden copy
+    /// with `pipeline run all` on Tests/fixtures/mini-study and copy outputs/report.md.
+    @Test func reportEqualsTheGoldenCopy() throws {
+        let run = try MiniStudyRun.shared.get()
+        try #require(run.first.code == 0, "stderr: \(run.first.stderr)")
+        let report = try #require(run.cli.read("outputs/report.md"))
+        let expected = try golden("mini-study-report.md")
+        if report != expected {
+            let a = report.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }.map { $0.offset } ?? min(a.count, b.count)
+            Issue.record("report.md differs from golden/mini-study-report.md at line \(first + 1): got [\(first < a.count ? a[first] : "<end>")], expected [\(first < b.count ? b[first] : "<end>")]")
+        }
+    }
+
     @Test func secondRunDoesNothing() throws {
         let run = try MiniStudyRun.shared.get()
         try #require(run.first.code == 0)
