@@ -13,7 +13,6 @@ import Nets
 /// calls; `repeats` calls under the allocation counter; then `repeats` timed
 /// calls, of which the median is the shape's time. The step's GEMM time is the
 /// sum of the per-shape medians, and the rate is step FLOPs / that sum.
-/// `run` sets `BLAS.threads` (process-wide) and leaves it set.
 struct SgemmBenchmark {
     struct ShapeTiming: Sendable {
         var shape: GemmShape
@@ -35,7 +34,6 @@ struct SgemmBenchmark {
     let repeats: Int
 
     func run(threads: Int) -> Result {
-        BLAS.setThreads(threads)
         let pool = threads > 1 ? WorkerPool(size: threads) : nil
         return Result(threads: threads, shapes: step.shapes.map { time($0, pool: pool) })
     }

@@ -11,8 +11,7 @@ import Nets
 /// allocations; this also warms caches up); then `epochs` timed calls of
 /// `Trainer.trainEpoch` (the shuffle is made before the clock starts), taken
 /// in turns with the other activations; then three timed `Trainer.evaluate`
-/// passes over the validation images. `BLAS.threads`
-/// must be set by the caller.
+/// passes over the validation images, on `threads` threads.
 struct TrainingBenchmark {
     static let batchSize = 256
     static let probeSteps = 10
@@ -44,12 +43,13 @@ struct TrainingBenchmark {
 
     let data: BenchData
     let epochs: Int
+    let threads: Int
 
     /// Every activation's timed epochs taken in turns (epoch 1 of each, then
     /// epoch 2 of each, ...), so a slow spell of the machine is shared among
     /// the activations instead of landing on one of them.
     func run(_ activations: [ActivationKind], after: (Result) -> Void = { _ in }) throws -> [Result] {
-        let sessions = try activations.map { try Session(activation: $0, data: data) }
+        let sessions = try activations.map { try Session(activation: $0, data: data, threads: threads) }
         for _ in 0..<epochs { for session in sessions { try session.timeEpoch() } }
         return try sessions.map { let r = try $0.finish(); after(r); return r }
     }
@@ -65,13 +65,13 @@ struct TrainingBenchmark {
         let allocationsPerStep: Double, allocationsPerCall: Double
 
         /// A fresh network, then the allocation probe (which also warms caches up).
-        init(activation: ActivationKind, data: BenchData) throws {
+        init(activation: ActivationKind, data: BenchData, threads: Int) throws {
             self.activation = activation
             self.data = data
             let config = MLPConfig.base(activation)
             let model = try MLP(config: config, layers: try TrainingBenchmark.initialLayers(config, &generator))
             let trainer = try Trainer(model: model, optimizer: try SGD(learningRate: 0.01, momentum: 0.9),
-                                      batchSize: TrainingBenchmark.batchSize)
+                                      batchSize: TrainingBenchmark.batchSize, threads: threads)
             self.trainer = trainer
             let batch = TrainingBenchmark.batchSize, probeSteps = TrainingBenchmark.probeSteps
             let probeOrder = Array(data.train.prefix(batch * (1 + probeSteps)))

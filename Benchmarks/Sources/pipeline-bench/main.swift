@@ -46,7 +46,7 @@ print(String(format: "GEMM floor per epoch: %.2f s at 1 thread, %.2f s at %d thr
 print(String(format: "heap allocations inside sgemm per step: %.1f at 1 thread, %.1f at %d threads\n",
              sgemm1.allocationsPerStep, sgemmN.allocationsPerStep, options.threads))
 
-let bench = TrainingBenchmark(data: data, epochs: options.epochs)
+let bench = TrainingBenchmark(data: data, epochs: options.epochs, threads: options.threads)
 var results: [TrainingBenchmark.Result] = []
 var table = TextTable(["activation", "s/epoch (median)", "all epochs", "CPU s/epoch", "samples/s", "GFLOP/s", "x floor",
                        "allocs/step", "beyond sgemm", "eval images/s"])

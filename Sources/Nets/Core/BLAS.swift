@@ -7,28 +7,19 @@ import Foundation
 /// always runs single-threaded here, and every product is computed in blocks of
 /// a fixed `blockRows` rows, one sgemm call per block, which a `WorkerPool`
 /// spreads over threads. The calls are the same whatever the thread count, so
-/// results are bit-identical for any `setThreads` value; threads only change speed.
+/// results are bit-identical for any thread count a caller passes; threads only change speed.
 /// The library itself is loaded with one pinned kernel (`OpenBLAS`), so they are
 /// also the same on every host.
 public enum BLAS {
     /// Rows per work block; fixed so results never depend on the thread count.
     public static let blockRows = 64
 
-    /// Sets the default thread count of trainers and models created later (at least 1).
-    /// Process-wide; safe to call from any thread. `Trainer.threads` overrides it per trainer.
-    public static func setThreads(_ n: Int) {
-        setting.set(max(1, n))
-    }
-
-    /// The thread count set by `setThreads` (1 by default).
-    public static var threads: Int { setting.get() }
-
     /// OpenBLAS's build description (version, kernel), the same on every host.
     public static var build: String { library.config }
 
-    /// The build and the thread counts, for logs.
+    /// The build, OpenBLAS's thread count and the block size, for logs.
     public static var configDescription: String {
-        "\(build); nets threads=\(threads), OpenBLAS threads=\(library.threads), block rows=\(blockRows)"
+        "\(build); OpenBLAS threads=\(library.threads), block rows=\(blockRows)"
     }
 
     /// The loaded library (single-threaded, pinned kernel). Callers that can
@@ -40,8 +31,6 @@ public enum BLAS {
         case .failure(let error): fatalError("\(error)")
         }
     }()
-
-    private static let setting = ThreadSetting()
 
     /// Calls `body(start, count)` for each block of `blockRows` rows (the last
     /// may be short) in part `part` of `parts` of `0..<rows` (`WorkerPool.range`).
@@ -67,12 +56,4 @@ public enum BLAS {
                       Int32(m), Int32(n), Int32(k), alpha,
                       a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
-}
-
-/// A lock-protected Int, so the thread count can be set from any thread.
-private final class ThreadSetting: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 1
-    func get() -> Int { lock.lock(); defer { lock.unlock() }; return value }
-    func set(_ n: Int) { lock.lock(); value = n; lock.unlock() }
 }

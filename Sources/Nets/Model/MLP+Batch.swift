@@ -1,17 +1,17 @@
 /// Whole-batch entry points on `MLP` for analyses and tests (they allocate a
-/// workspace per call; training uses `Trainer`).
+/// workspace per call; training uses `Trainer`). `threads` changes speed only.
 extension MLP {
     /// Logits (rows x outputSize) of an input batch (rows x inputSize).
-    public func forward(_ input: Matrix) throws -> Matrix {
-        let ws = try workspace(for: input, labels: nil)
+    public func forward(_ input: Matrix, threads: Int = 1) throws -> Matrix {
+        let ws = try workspace(for: input, labels: nil, threads: threads)
         forward(ws, rows: input.rows)
         return Self.matrix(ws.z[weights.count - 1], rows: input.rows, cols: sizes[sizes.count - 1])
     }
 
     /// Every layer's output but the last, in order: z_0 (linear), a_0 (activation),
     /// z_1, a_1, ...; 2 x hidden layers matrices (8 for the base net), each rows x width.
-    public func forwardCapturing(_ input: Matrix) throws -> [Matrix] {
-        let ws = try workspace(for: input, labels: nil)
+    public func forwardCapturing(_ input: Matrix, threads: Int = 1) throws -> [Matrix] {
+        let ws = try workspace(for: input, labels: nil, threads: threads)
         forward(ws, rows: input.rows)
         var out: [Matrix] = []
         for i in 0..<(weights.count - 1) {
@@ -22,8 +22,8 @@ extension MLP {
     }
 
     /// Mean cross-entropy of the batch and its gradients (PyTorch's `loss.backward()`).
-    public func gradients(input: Matrix, labels: [UInt8], includeInput: Bool = false) throws -> LossGradients {
-        let ws = try workspace(for: input, labels: labels)
+    public func gradients(input: Matrix, labels: [UInt8], includeInput: Bool = false, threads: Int = 1) throws -> LossGradients {
+        let ws = try workspace(for: input, labels: labels, threads: threads)
         let (loss, correct) = step(ws, rows: input.rows, inputGradient: includeInput)
         return LossGradients(
             loss: loss, correct: correct,
@@ -32,7 +32,7 @@ extension MLP {
             input: includeInput ? ws.inputGrad.map { Self.matrix($0, rows: input.rows, cols: sizes[0]) } : nil)
     }
 
-    private func workspace(for input: Matrix, labels: [UInt8]?) throws -> Workspace {
+    private func workspace(for input: Matrix, labels: [UInt8]?, threads: Int) throws -> Workspace {
         guard input.rows > 0, input.cols == sizes[0], input.values.count == input.rows * input.cols else {
             throw NetsError.shape("input is \(input.rows) x \(input.cols), expected n x \(sizes[0]) with n > 0")
         }
@@ -44,7 +44,7 @@ extension MLP {
                 throw NetsError.argument("label \(bad) is not below the class count \(sizes[sizes.count - 1])")
             }
         }
-        let ws = Workspace(sizes: sizes, capacity: input.rows)
+        let ws = Workspace(sizes: sizes, capacity: input.rows, threads: threads)
         ws.load(input, labels: labels)
         return ws
     }

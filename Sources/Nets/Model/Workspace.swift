@@ -31,10 +31,11 @@ final class Workspace {
     /// dL/dinput, allocated only when a caller asks for it (never in training).
     private(set) var inputGrad: FloatBuffer?
 
-    init(sizes: [Int], capacity: Int) {
+    /// `threads`: how many threads the passes use (results do not depend on it).
+    init(sizes: [Int], capacity: Int, threads: Int = 1) {
         self.capacity = capacity
         self.sizes = sizes
-        pool = WorkerPool(size: BLAS.threads)
+        pool = WorkerPool(size: max(1, threads))
         let layerCount = sizes.count - 1
         input = FloatBuffer(count: capacity * sizes[0])
         labels = .allocate(capacity: max(capacity, 1))

@@ -2,7 +2,7 @@
 ///
 /// A batch is gathered from an index list and normalised (`PixelNormalization`)
 /// into a workspace allocated once, so a step allocates nothing. Results depend
-/// only on the model, the data and the index order (not on BLAS threads).
+/// only on the model, the data and the index order (not on the thread count).
 /// Not thread-safe: one trainer per task.
 public final class Trainer {
     public let model: MLP
@@ -10,16 +10,17 @@ public final class Trainer {
     public let batchSize: Int
     let workspace: Workspace
 
-    /// Threads this trainer's passes use (default `BLAS.threads` at creation); results do not depend on it.
+    /// Threads this trainer's passes use (given at creation, changeable between
+    /// epochs); results do not depend on it.
     public var threads: Int {
         get { workspace.threads }
         set { workspace.threads = max(1, newValue) }
     }
 
-    public init(model: MLP, optimizer: SGD, batchSize: Int = 256) throws {
+    public init(model: MLP, optimizer: SGD, batchSize: Int = 256, threads: Int = 1) throws {
         guard batchSize > 0 else { throw NetsError.argument("batch size \(batchSize), expected a positive integer") }
         self.model = model; self.optimizer = optimizer; self.batchSize = batchSize
-        workspace = Workspace(sizes: model.sizes, capacity: batchSize)
+        workspace = Workspace(sizes: model.sizes, capacity: batchSize, threads: threads)
         optimizer.prepare(for: model)
     }
 

@@ -26,14 +26,14 @@ struct ActivationsStage: StageKind {
     static let inputs = [StudyData.decompressed, StudyData.splitIndices, StudyData.trainedNetwork]
 
     func run(_ params: Params, in context: StageContext) throws {
-        BLAS.setThreads(context.threads)
         let data = try StudyData.trainImages(context)
         let split = try StudyData.split(context)
         let (model, metrics) = try StudyData.trained(context)
         guard params.images > 0, params.images <= split.train.count else {
             throw StageError("params.images: expected 1...\(split.train.count), found \(params.images)")
         }
-        let outputs = try model.forwardCapturing(PixelNormalization.batch(data, indices: Array(split.train.prefix(params.images))))
+        let outputs = try model.forwardCapturing(PixelNormalization.batch(data, indices: Array(split.train.prefix(params.images))),
+                                                 threads: context.threads)
         var tensors: [String: Safetensors.Tensor] = [:]
         var names: [String] = []
         let actName = type(of: model.config.activation.function).displayName

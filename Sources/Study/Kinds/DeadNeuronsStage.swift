@@ -32,7 +32,6 @@ struct DeadNeuronsStage: StageKind {
     static let inputs = [StudyData.decompressed, StudyData.splitIndices, InitCheckpoint.role, InitCheckpoint.deepRole, StudyData.trainedNetwork]
 
     func run(_ params: Params, in context: StageContext) throws {
-        BLAS.setThreads(context.threads)
         let data = try StudyData.trainImages(context)
         let split = try StudyData.split(context)
         let untrained = try InitCheckpoint.model(InitCheckpoint.read(role: "init", in: context), activation: .relu)
@@ -57,7 +56,8 @@ struct DeadNeuronsStage: StageKind {
         var start = 0
         while start < indices.count {
             let end = min(start + batch, indices.count)
-            let outputs = try model.forwardCapturing(PixelNormalization.batch(data, indices: Array(indices[start..<end])))
+            let outputs = try model.forwardCapturing(PixelNormalization.batch(data, indices: Array(indices[start..<end])),
+                                                     threads: context.threads)
             for layer in 0..<widths.count {
                 let a = outputs[2 * layer + 1]
                 a.values.withUnsafeBufferPointer { v in

@@ -31,8 +31,8 @@ struct EvaluateStage: StageKind {
         let (model, metrics) = try StudyData.trained(context)
         let test = try StudyData.testImages(context)
         // The trainer's evaluation pass; its optimizer is never stepped.
-        let trainer = try Trainer(model: model, optimizer: SGD(learningRate: 1), batchSize: params.batchSize)
-        trainer.threads = context.threads
+        let trainer = try Trainer(model: model, optimizer: SGD(learningRate: 1), batchSize: params.batchSize,
+                                  threads: context.threads)
         let (correct, total) = try trainer.evaluate(data: test, indices: Array(0..<test.count))
         let accuracy = 100 * Double(correct) / Double(total)
         try Artifacts.write(Evaluation(activation: metrics.activation, seed: metrics.seed, testAccuracy: accuracy,

@@ -39,7 +39,6 @@ struct InitGradientsStage: StageKind {
     static let inputs = [StudyData.decompressed, StudyData.splitIndices, InitCheckpoint.role]
 
     func run(_ params: Params, in context: StageContext) throws {
-        BLAS.setThreads(context.threads)
         let data = try StudyData.trainImages(context)
         let split = try StudyData.split(context)
         let initial = try InitCheckpoint.read(in: context)
@@ -53,7 +52,7 @@ struct InitGradientsStage: StageKind {
         var results: [InitGradients.PerActivation] = []
         for kind in params.activations {
             let model = try InitCheckpoint.model(initial, activation: kind)
-            let grads = try model.gradients(input: batch, labels: labels)
+            let grads = try model.gradients(input: batch, labels: labels, threads: context.threads)
             var layers: [InitGradients.Layer] = []
             for (i, g) in grads.weights.enumerated() {
                 let stats = GradientStats.stats(g.values)

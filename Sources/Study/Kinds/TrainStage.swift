@@ -91,7 +91,7 @@ struct TrainStage: StageKind {
                                   stopping: EarlyStopping(patience: params.patience), generator: initial.generator,
                                   stopped: false, checkpointFile: "", bestFile: "")
         }
-        let trainer = try Trainer(model: model, optimizer: optimizer, batchSize: params.batchSize)
+        let trainer = try Trainer(model: model, optimizer: optimizer, batchSize: params.batchSize, threads: context.threads)
         let batches = split.train.count / params.batchSize
         var epochThreads: [Int] = []
 
