@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "Report", dependencies: ["Support"]),
         .target(name: "Study", dependencies: ["Workflow", "FashionData", "Nets", "Report", "Hashing"]),
         .executableTarget(name: "pipeline", dependencies: [
-            "Study", "Workflow", "Nets", "Support",
+            "Study", "Workflow", "Nets", "Support", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: haswellNets ? [.define("NETS_NEEDS_HASWELL")] : []),
         // Training-speed benchmark (`make bench`). AllocationCount defines malloc & co. to

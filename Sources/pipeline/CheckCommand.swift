@@ -47,18 +47,6 @@ struct CheckCommand: ParsableCommand {
         if let referenceDir {
             return try Data(contentsOf: URL(fileURLWithPath: referenceDir).appendingPathComponent(file))
         }
-        let git = Process()
-        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        git.arguments = ["git", "-C", root.path, "show", "\(rev):./\(file)"]
-        let out = Pipe(), err = Pipe()
-        git.standardOutput = out; git.standardError = err
-        try git.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        git.waitUntilExit()
-        guard git.terminationStatus == 0 else {
-            throw PipelineError("git show \(rev):\(file) failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
-        }
-        return data
+        return try Git.show(rev, file, root: root)
     }
 }

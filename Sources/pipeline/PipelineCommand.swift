@@ -8,5 +8,6 @@ struct PipelineCommand: ParsableCommand {
         abstract: "Run a content-addressed batch pipeline described by pipeline.json.",
         version: ToolInfo.version,
         subcommands: [RunCommand.self, StatusCommand.self, DagCommand.self, ShowCommand.self, LogCommand.self,
-                      VerifyCommand.self, GCCommand.self, KindsCommand.self, CheckCommand.self])
+                      VerifyCommand.self, GCCommand.self, KindsCommand.self, CheckCommand.self,
+                      ExpCommand.self, ParamsCommand.self, MetricsCommand.self])
 }

@@ -45,6 +45,13 @@ public enum ParamsFile {
         return try json(node)
     }
 
+    /// A document written back for an experiment's copy of the file: JSON,
+    /// which YAML readers accept too (comments and layout are not kept; the
+    /// project's own file is never rewritten).
+    static func serialize(_ doc: JSONValue, name: String) throws -> Data {
+        CanonicalJSON.data(doc, pretty: true)
+    }
+
     /// A YAML node as JSON: scalars by their resolved tag (int, float, bool, null, else string).
     static func json(_ node: Node) throws -> JSONValue {
         switch node {
@@ -78,4 +85,10 @@ public enum ParamsFile {
     static func json(_ values: [String: [String: JSONValue]]) -> JSONValue {
         .object(values.map { ($0.key, .object($0.value.map { ($0.key, $0.value) })) })
     }
+}
+
+/// A params file read as a whole, for comparing its keys with another revision.
+public enum ParamsFileDocument {
+    public static func parse(_ data: Data, name: String) throws -> JSONValue { try ParamsFile.parse(data, name: name) }
+    public static func lookup(_ doc: JSONValue, _ key: String) -> JSONValue? { ParamsFile.lookup(doc, key) }
 }

@@ -66,12 +66,15 @@ public struct Pipeline: Sendable {
     public internal(set) var sourceHash: String = ""
     /// Result files `pipeline check` compares with a reference copy.
     public let checks: [MetricsCheckSpec]
+    /// JSON result files whose numbers experiments compare (`metrics`, else the `checks` files).
+    public let metrics: [String]
     /// The folder holding pipeline.json: workspace outputs and the lock file live here.
     public let root: URL
     private let index: [String: Int]
 
-    init(stages: [StageInstance], outputs: [WorkspaceOutput], root: URL, checks: [MetricsCheckSpec] = []) {
+    init(stages: [StageInstance], outputs: [WorkspaceOutput], root: URL, checks: [MetricsCheckSpec] = [], metrics: [String] = []) {
         self.stages = stages
+        self.metrics = metrics
         self.outputs = outputs
         self.checks = checks
         self.root = root

@@ -9,7 +9,9 @@ public enum PipelineLoader {
     static let stageFields = Set(stageFieldOrder)
     static var stageFieldList: String { stageFieldOrder.joined(separator: ", ") }
 
-    public static func load(file: URL, displayName: String? = nil, registry: KindRegistry) throws -> Pipeline {
+    /// `overrides` (from `pipeline run -S`) change stage params after matrix
+    /// expansion, before decoding, so they are checked like the file's own values.
+    public static func load(file: URL, displayName: String? = nil, registry: KindRegistry, overrides: [ParamOverride] = []) throws -> Pipeline {
         let shown = displayName ?? file.path
         let data: Data
         do { data = try Data(contentsOf: file) } catch {
@@ -19,16 +21,17 @@ public enum PipelineLoader {
         do { json = try JSONParser.parse(data) } catch let e as JSONSyntaxError {
             throw PipelineError("\(shown):\(e.line):\(e.column): \(e.message)")
         }
-        var pipeline = try load(json: json, displayName: shown, root: file.deletingLastPathComponent(), registry: registry)
+        var pipeline = try load(json: json, displayName: shown, root: file.deletingLastPathComponent(), registry: registry, overrides: overrides)
         pipeline.sourceHash = SHA256.hash(data).hex
         return pipeline
     }
 
-    public static func load(json: JSONValue, displayName shown: String, root: URL, registry: KindRegistry) throws -> Pipeline {
+    public static func load(json: JSONValue, displayName shown: String, root: URL, registry: KindRegistry,
+                            overrides: [ParamOverride] = []) throws -> Pipeline {
         func fail(_ m: String) -> PipelineError { PipelineError("\(shown): \(m)") }
         guard case .object(let top) = json else { throw fail("expected an object at the top level, found \(json.kindDescription)") }
-        for m in top where !["version", "stages", "outputs", "checks"].contains(m.key) {
-            throw fail("unknown top-level field '\(m.key)' (expected: version, stages, outputs, checks)")
+        for m in top where !["version", "stages", "outputs", "checks", "metrics"].contains(m.key) {
+            throw fail("unknown top-level field '\(m.key)' (expected: version, stages, outputs, checks, metrics)")
         }
         guard let version = json["version"] else { throw fail("missing field 'version' (expected 1)") }
         guard version == .int(1) else { throw fail("version: expected 1, found \(CanonicalJSON.string(version))") }
@@ -39,6 +42,7 @@ public enum PipelineLoader {
         for (base, body) in templates {
             raw.append(contentsOf: try MatrixExpansion.expand(base: base, body: body, fail: fail))
         }
+        raw = try Overrides.apply(overrides, to: raw, fail: fail)
         var seen = Set<String>()
         for r in raw where !seen.insert(r.name).inserted {
             throw fail("stage '\(r.name)': duplicate name (from matrix template '\(r.base)'; make its \"name\" tell the instances apart)")
@@ -92,7 +96,21 @@ public enum PipelineLoader {
         try InPlaceOutputs.checkNoOverlap(instances, fail: fail)
         let outputs = try parseOutputs(json["outputs"], names: names, bases: Set(instancesOfBase.keys), fail: fail) + InPlaceOutputs.workspaceOutputs(instances)
         let checks = try parseChecks(json["checks"], fail: fail)
-        return Pipeline(stages: ordered, outputs: outputs, root: root, checks: checks)
+        let metrics = try parseMetrics(json["metrics"], fail: fail) ?? checks.map(\.file)
+        return Pipeline(stages: ordered, outputs: outputs, root: root, checks: checks, metrics: metrics)
+    }
+
+    /// `"metrics": ["outputs/metrics.json"]`: JSON files whose numbers `exp show`
+    /// and `metrics diff` compare; nil when absent (then the `checks` files are the metrics).
+    static func parseMetrics(_ value: JSONValue?, fail: (String) -> PipelineError) throws -> [String]? {
+        guard let value else { return nil }
+        guard case .array(let items) = value else { throw fail("metrics: expected an array of relative paths, found \(value.kindDescription)") }
+        return try items.enumerated().map { i, item in
+            guard let f = item.stringValue, !f.isEmpty, !f.hasPrefix("/"), !f.split(separator: "/").contains("..") else {
+                throw fail("metrics[\(i)]: expected a relative path string inside the project, found \(CanonicalJSON.string(item))")
+            }
+            return f
+        }
     }
 
     /// Each instance's params decoded with its kind's Codable type and re-encoded

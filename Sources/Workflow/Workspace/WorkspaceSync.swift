@@ -82,7 +82,9 @@ public struct WorkspaceSync: Sendable {
         var result: [Change] = []
         for o in outputs {
             guard let r = results[o.stage] else { continue }
-            let old = previous.entries[o.stage].map { expected([o], stage: o.stage, record: $0) } ?? []
+            // The lock file leaves out volatile outputs (a file of times): the store's full record of
+            // the same key still names them, so their workspace paths stay pipeline's.
+            let old = previous.entries[o.stage].map { expected([o], stage: o.stage, record: store.record($0.key) ?? $0) } ?? []
             let owned = Set(old.map(\.path))
             for (path, file) in expected([o], stage: o.stage, record: r) {
                 guard let p = try problem(path, file) else { continue }
