@@ -10,6 +10,14 @@ enum Git {
         return out
     }
 
+    /// Throws a PipelineError unless `rev` names a commit of the repository at `root`.
+    static func requireRevision(_ rev: String, root: URL) throws {
+        let (code, _, err) = try run(["-C", root.path, "rev-parse", "--verify", "-q", "\(rev)^{commit}"])
+        guard code == 0 else {
+            throw PipelineError("unknown git revision '\(rev)'" + (err.isEmpty ? "" : " (\(err))") + " in \(root.path)")
+        }
+    }
+
     /// The commit checked out in `root`, nil outside a git repository (or before the first commit).
     static func commit(root: URL) -> String? {
         guard let (code, out, _) = try? run(["-C", root.path, "rev-parse", "--verify", "-q", "HEAD"]), code == 0 else { return nil }

@@ -43,6 +43,7 @@ struct ParamsDiffCommand: ParsableCommand {
     func run() throws {
         let (pipeline, _) = try project.load()
         do {
+            try Git.requireRevision(rev, root: pipeline.root)
             let data = try Git.show(rev, project.fileURL.lastPathComponent, root: pipeline.root)
             let json: JSONValue
             do { json = try JSONParser.parse(data) } catch { throw PipelineError("\(rev):\(project.file): not valid JSON") }
@@ -82,6 +83,7 @@ struct MetricsDiffCommand: ParsableCommand {
     func run() throws {
         let (pipeline, _) = try project.load()
         guard !pipeline.metrics.isEmpty else { fail(PipelineError("\(project.file): no metrics files declared (add \"metrics\": [\"outputs/metrics.json\"])")) }
+        do { try Git.requireRevision(rev, root: pipeline.root) } catch { fail(error) }
         var old: [String: [String: JSONValue]] = [:], new: [String: [String: JSONValue]] = [:]
         for f in pipeline.metrics {
             if let data = try? Git.show(rev, f, root: pipeline.root), let v = try? JSONParser.parse(data) { old[f] = MetricValues.flatten(v) }

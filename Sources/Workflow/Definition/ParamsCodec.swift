@@ -28,7 +28,9 @@ enum ParamsCodec {
         let reencoded = try JSONParser.parse(try encoder.encode(decoded))
         let accepted = Set(known).union((reencoded.objectValue ?? []).map(\.key))
         if let unknown = given.first(where: { !accepted.contains($0.key) }) {
-            let list = known.isEmpty ? "none" : known.joined(separator: ", ")
+            // `known` holds the fields the probe found required; the re-encoded value names the rest.
+            let names = known + (reencoded.objectValue ?? []).map(\.key).filter { !known.contains($0) }
+            let list = names.isEmpty ? "none" : names.joined(separator: ", ")
             throw ParamsError(message: "unknown parameter '\(unknown.key)' (known: \(list))")
         }
         return reencoded
