@@ -89,11 +89,12 @@ struct ExpDiff: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var format: TableFormat
-    @Argument(help: "An experiment, or baseline.") var a: String
-    @Argument(help: "Another experiment (default: baseline).") var b: String = "baseline"
+    @Argument(help: "An experiment, or baseline: the old side (with one name: the new side, against baseline).") var first: String
+    @Argument(help: "The new side; Change is new - old.") var second: String?
     @Flag(help: "Every metric, not only those that differ.") var all = false
 
     func run() throws {
+        let (a, b) = second.map { (first, $0) } ?? ("baseline", first)
         let (pipeline, store) = try project.load()
         let x: ExperimentRow, y: ExperimentRow
         do { x = try ExperimentRow.load(a, pipeline: pipeline, store: store); y = try ExperimentRow.load(b, pipeline: pipeline, store: store) } catch { fail(error) }

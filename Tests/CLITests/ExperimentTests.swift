@@ -89,6 +89,18 @@ import Testing
         #expect(restore.code == 0, "stderr: \(restore.stderr)")
         #expect(cli.read("outputs/metrics.json") == metrics)
         #expect(cli.read("pipeline.lock.json") == lock)
+
+        // A sweep: one experiment per value; both points reuse what is cached by key.
+        let sweep = try cli.run("run", "-S", "train@tanh-s42.learningRate=[0.01, 0.05]", "--sweep", "--name", "sw", "--cache-dir", CLI.store)
+        #expect(sweep.code == 0, "stderr: \(sweep.stderr)")
+        let out = normalized(sweep.stdout)
+        #expect(out.contains("experiment sw-1: train@tanh-s42.learningRate=0.01\n0 ran, 18 cached, 0 failed in Ns\n"))
+        // At 0.05 the tanh training is lr05's; only curves and report see a new combination.
+        #expect(out.contains("experiment sw-2: train@tanh-s42.learningRate=0.05\n"))
+        #expect(out.contains("2 ran, 16 cached, 0 failed in Ns\n"))
+        let same = try cli.run("exp", "diff", "sw-1", "--cache-dir", CLI.store)
+        #expect(same.stdout.hasSuffix("stages with different results: none\nmetrics: no difference\n"))
+        #expect(cli.read("pipeline.lock.json") == lock)
     }
 
     @Test func applyRefusesAUserFileAndChangesNothing() throws {
