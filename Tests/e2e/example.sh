@@ -80,5 +80,18 @@ check interrupt-stale "$("$bin" status | grep ' stats ')" "stale       stats (in
 check interrupt-recorded "$("$bin" show stats | grep '^last run [a-z]* at' | sed 's/ at .*//')" "last run interrupted"
 "$bin" run > out 2>> err; check after-interrupt "$(ran out)" "report stats "
 
+# An experiment on a params-file key: only report reruns, in a private copy;
+# params.yaml, report.md and the lock file stay as they are until exp apply.
+before=$(sha256sum params.yaml report.md pipeline.lock.json)
+"$bin" run -S params.yaml:report.top=7 --name top7 > out 2>> err; check exp-ran "$(ran out)" "report "
+check exp-untouched "$(sha256sum params.yaml report.md pipeline.lock.json)" "$before"
+check exp-show "$("$bin" exp show --all | awk '{print $1, $2}' | tr '\n' ' ')" "Experiment Overrides baseline - top7 params.yaml:report.top=7 "
+check exp-bad-key "$("$bin" run -S params.yaml:report.nope=1 2>&1; echo "rc=$?")" "error: -S params.yaml:report.nope=1: no stage lists key 'report.nope' of params.yaml in its paramsFiles
+rc=2"
+"$bin" exp apply top7 > out 2>> err; check exp-apply "$(grep '^copy ' out)" "copy report.md"
+check exp-applied "$([ "$(sha256sum report.md)" != "$(echo "$before" | sed -n 2p)" ] && echo changed)" changed
+"$bin" run > out 2>> err; check exp-back "$(summary out)" "0 ran, 4 cached, 0 failed"
+check exp-back-bytes "$(sha256sum params.yaml report.md pipeline.lock.json)" "$before"
+
 echo "e2e example: $pass passed, $fail failed"
 [ $fail -eq 0 ]
