@@ -32,7 +32,7 @@ public struct ExperimentRunner {
             guard !readers.isEmpty else {
                 throw PipelineError("-S \(o.text): no stage lists key '\(key)' of \(file) in its paramsFiles")
             }
-            guard let data = FileBytes.read(pipeline.root.appendingPathComponent(file).path) else {
+            guard let data = (try? WholeFile.read(pipeline.root.appendingPathComponent(file).path)).map({ Data($0) }) else {
                 throw PipelineError("-S \(o.text): cannot read \(file)")
             }
             _ = try Overrides.apply([o], file: file, document: try ParamsFile.parse(data, name: file))
@@ -68,7 +68,7 @@ public struct ExperimentRunner {
         var metrics: [(file: String, value: JSONValue)] = []
         for f in pipeline.metrics {
             // Only files this run wrote: the copy starts without any outputs.
-            guard let data = FileBytes.read(ws.root.appendingPathComponent(f).path) else { continue }
+            guard let data = (try? WholeFile.read(ws.root.appendingPathComponent(f).path)).map({ Data($0) }) else { continue }
             do { metrics.append((f, try JSONParser.parse(data))) } catch { console.error("note: metrics file \(f) is not JSON; not recorded") }
         }
         let e = Experiment(name: name, overrides: overrides.map(\.text), targets: options.targets, pipelineSha256: project.sourceHash,

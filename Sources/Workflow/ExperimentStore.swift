@@ -20,7 +20,7 @@ public struct ExperimentStore: Sendable {
 
     /// The named record; a PipelineError naming the known ones when there is none.
     public func read(_ name: String) throws -> Experiment {
-        guard let data = FileBytes.read(url(name).path) else {
+        guard let data = (try? WholeFile.read(url(name).path)).map({ Data($0) }) else {
             let known = try all().map(\.name)
             throw PipelineError("no experiment '\(name)' (" + (known.isEmpty ? "none recorded yet" : "experiments: \(known.joined(separator: ", "))") + ")")
         }

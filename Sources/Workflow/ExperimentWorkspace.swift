@@ -30,7 +30,7 @@ struct ExperimentWorkspace {
         let paramsFiles = Set(pipeline.stages.flatMap(\.paramValues.keys))
         for f in paramsFiles.sorted() {
             let url = source.appendingPathComponent(f)
-            guard let data = FileBytes.read(url.path) else { throw PipelineError("\(f): cannot read the params file") }
+            guard let data = (try? WholeFile.read(url.path)).map({ Data($0) }) else { throw PipelineError("\(f): cannot read the params file") }
             if paramsOverrides.contains(where: { if case .paramsFile(f, _) = $0.target { return true }; return false }) {
                 let doc = try Overrides.apply(paramsOverrides, file: f, document: try ParamsFile.parse(data, name: f))
                 try ws.write(try ParamsFile.serialize(doc, name: f), to: f)
