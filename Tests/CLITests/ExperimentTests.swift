@@ -129,7 +129,7 @@ import Testing
 
     @Test(arguments: [
         (["-S", "nope.learningRate=0.1"], "error: pipeline.json: -S nope.learningRate=0.1: unknown stage 'nope' (stages: download, full, decompress, split, examples, act-curves, init, init-deep, train, evaluate, init-gradients, activations, dead-neurons, curves, report)\n"),
-        (["-S", "train.learningRat=0.1"], "error: pipeline.json: stage 'train@relu-s42': unknown parameter 'learningRat' (known: activation, batchSize, learningRate, maxEpochs, momentum, patience)\n"),
+        (["-S", "train.learningRat=0.1"], "error: pipeline.json: stage 'train@relu-s42': unknown parameter 'learningRat' (known: activation, batchSize, learningRate, momentum, maxEpochs, patience)\n"),
         (["-S", "train.learningRate=fast"], "error: pipeline.json: stage 'train@relu-s42': params.learningRate: expected a number, found a string\n"),
         (["-S", "train.learningRate=[0.1,0.2]"], "error: pipeline.json: stage 'train@relu-s42': params.learningRate: expected a number, found an array\n"),
         (["-S", "train.learningRate=[0.1,\"x\"]", "--sweep"], "error: pipeline.json: stage 'train@relu-s42': params.learningRate: expected a number, found a string\n"),
