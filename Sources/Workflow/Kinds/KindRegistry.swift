@@ -45,13 +45,16 @@ public struct RegisteredKind: Sendable {
         let fields = LazyValue { ParamProbe.fields(of: K.Params.self) }
         probedFields = fields
         decode = {
-            let canonical = try ParamsCodec.canonical(K.Params.self, from: $0, fields: fields.get)
-            let decoded = try JSONDecoder().decode(K.Params.self, from: CanonicalJSON.data(canonical))
+            let canonical: JSONValue, decoded: K.Params
+            if let direct = K.decodeDirect($0) { (decoded, canonical) = direct } else {
+                canonical = try ParamsCodec.canonical(K.Params.self, from: $0, fields: fields.get)
+                decoded = try JSONDecoder().decode(K.Params.self, from: CanonicalJSON.data(canonical))
+            }
             do { try K.validate(decoded) } catch let e as ParamsError { throw e } catch { throw ParamsError(message: "\(error)") }
             return canonical
         }
         execute = { params, context in
-            let decoded = try JSONDecoder().decode(K.Params.self, from: CanonicalJSON.data(params))
+            let decoded = try K.decodeDirect(params)?.params ?? JSONDecoder().decode(K.Params.self, from: CanonicalJSON.data(params))
             try K().run(decoded, in: context)
         }
     }

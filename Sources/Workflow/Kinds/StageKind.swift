@@ -58,6 +58,13 @@ public protocol StageKind: Sendable {
     /// that must stay inside the output folder), so a bad value is a load error
     /// (exit 2) rather than a failure when the stage runs. The default accepts all.
     static func validate(_ params: Params) throws
+    /// A direct decoder for the common, well-formed shape of params, so large
+    /// matrices skip JSONDecoder/JSONEncoder: returns the Params and the exact
+    /// canonical value the Codable path would give (same members and values; key
+    /// order is CanonicalJSON's business), or nil to leave the value, and the
+    /// wording of any error, to the Codable path. The default returns nil.
+    /// `validate` still runs on the result.
+    static func decodeDirect(_ value: JSONValue) -> (params: Params, canonical: JSONValue)?
     func run(_ params: Params, in context: StageContext) throws
 }
 
@@ -66,6 +73,7 @@ extension StageKind {
     public static var growsThreads: Bool { false }
     public static var threadsFromResources: Bool { false }
     public static func validate(_ params: Params) throws {}
+    public static func decodeDirect(_ value: JSONValue) -> (params: Params, canonical: JSONValue)? { nil }
     public static var summary: String { "" }
     public static var volatileOutputs: Set<String> { [] }
     public static var numeric: Bool { false }
