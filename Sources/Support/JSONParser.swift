@@ -134,9 +134,13 @@ public struct JSONParser {
         pos += 1
         // Fast path, most strings: no escape, so the string is the bytes up to the quote.
         var end = pos
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        var high: UInt8 = 0  // any byte >= 0x80: only then is there UTF-8 to validate
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { high |= bytes[end]; end += 1 }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            guard let s = String(validating: bytes[pos..<end], as: UTF8.self) else { throw error("invalid UTF-8 in string", at: start) }
+            let s: String?
+            if high < 0x80 { s = String(decoding: bytes[pos..<end], as: UTF8.self) }  // ASCII: valid as is, and much faster
+            else { s = String(validating: bytes[pos..<end], as: UTF8.self) }
+            guard let s else { throw error("invalid UTF-8 in string", at: start) }
             pos = end + 1
             return s
         }

@@ -93,23 +93,24 @@ enum MatrixExpansion {
     }
 
     /// Replaces `${item.key}` references in strings anywhere inside `value`.
-    static func substitute(_ value: JSONValue, item: [String: JSONValue], keys: [String], field: String,
+    /// `field` (the path named in errors) is built only for an error: eager paths cost as much as the substitution.
+    static func substitute(_ value: JSONValue, item: [String: JSONValue], keys: [String], field: @autoclosure () -> String,
                            fail: (String) -> PipelineError) throws -> JSONValue {
         switch value {
         case .string(let s):
-            let refs = try references(in: s, field: field, fail: fail)
+            let refs = try references(in: s, field: field(), fail: fail)
             if refs.isEmpty { return value }
             for r in refs where item[r.key] == nil {
-                throw fail("\(field): bad matrix reference '${\(r.text)}' (the matrix has: \(keys.map { "item.\($0)" }.joined(separator: ", ")))")
+                throw fail("\(field()): bad matrix reference '${\(r.text)}' (the matrix has: \(keys.map { "item.\($0)" }.joined(separator: ", ")))")
             }
             if refs.count == 1, refs[0].range == s.startIndex..<s.endIndex, let v = item[refs[0].key] { return v }
             var out = s
             for r in refs.reversed() { out.replaceSubrange(r.range, with: item[r.key]?.interpolationText ?? "") }
             return .string(out)
         case .array(let a):
-            return .array(try a.enumerated().map { try substitute($1, item: item, keys: keys, field: "\(field)[\($0)]", fail: fail) })
+            return .array(try a.enumerated().map { try substitute($1, item: item, keys: keys, field: "\(field())[\($0)]", fail: fail) })
         case .object(let o):
-            return .object(try o.map { ($0.key, try substitute($0.value, item: item, keys: keys, field: "\(field).\($0.key)", fail: fail)) })
+            return .object(try o.map { ($0.key, try substitute($0.value, item: item, keys: keys, field: "\(field()).\($0.key)", fail: fail)) })
         default:
             return value
         }
@@ -119,20 +120,30 @@ enum MatrixExpansion {
 
     /// The `${item.<key>}` references in `s`. Any other `${...}` is not ours
     /// (shell parameter expansion, say) and is left as written.
-    static func references(in s: String, field: String, fail: (String) -> PipelineError) throws -> [Reference] {
+    /// Scans UTF-8 bytes (`$`, `{`, `}` are ASCII, so their offsets are valid
+    /// String indices): Foundation's `range(of:)` was a fifth of a large matrix's loading.
+    static func references(in s: String, field: @autoclosure () -> String, fail: (String) -> PipelineError) throws -> [Reference] {
+        let u = s.utf8
         var refs: [Reference] = []
-        var search = s.startIndex
-        while let open = s.range(of: "${item.", range: search..<s.endIndex) {
-            guard let close = s.range(of: "}", range: open.upperBound..<s.endIndex) else {
-                throw fail("\(field): unterminated matrix reference in '\(s)'")
+        var search = u.startIndex
+        while let open = u[search...].firstIndex(of: UInt8(ascii: "$")) {
+            var j = open
+            var matched = 0
+            while matched < referencePrefix.count, j < u.endIndex, u[j] == referencePrefix[matched] { j = u.index(after: j); matched += 1 }
+            guard matched == referencePrefix.count else { search = u.index(after: open); continue }
+            guard let close = u[j...].firstIndex(of: UInt8(ascii: "}")) else {
+                throw fail("\(field()): unterminated matrix reference in '\(s)'")
             }
-            let text = String(s[s.index(open.lowerBound, offsetBy: 2)..<close.lowerBound])
-            guard text.count > 5 else { throw fail("\(field): bad matrix reference '${\(text)}' (expected ${item.<key>})") }
-            refs.append(Reference(range: open.lowerBound..<close.upperBound, text: text, key: String(text.dropFirst(5))))
-            search = close.upperBound
+            let text = String(s[u.index(open, offsetBy: 2)..<close])
+            guard text.count > 5 else { throw fail("\(field()): bad matrix reference '${\(text)}' (expected ${item.<key>})") }
+            let after = u.index(after: close)
+            refs.append(Reference(range: open..<after, text: text, key: String(text.dropFirst(5))))
+            search = after
         }
         return refs
     }
+
+    private static let referencePrefix = Array("${item.".utf8)
 
     static func checkNoReferences(_ value: JSONValue, field: String, fail: (String) -> PipelineError) throws {
         switch value {
