@@ -57,7 +57,8 @@ public struct StageAttempt: Sendable, Equatable {
 /// The log of one stage run: every line the stage printed (its `log` lines and
 /// its command's stdout and stderr), kept at `<store>/logs/<key>.log` beside
 /// the run record `runs/<key>.json`; a rerun of the same key replaces it.
-/// `finish` records how the run ended in `logs/last/<stage>.json` (atomic).
+/// `finish` records how the run ended in `logs/last/<stage>.json` (atomic, not
+/// fsynced: after a power cut the note may be missing or older; logs are diagnostics).
 ///
 /// Thread-safe: lines may come from any thread; each is one unbuffered write,
 /// so a killed run's log holds every line printed before it died.
@@ -133,6 +134,8 @@ public final class StageLog: @unchecked Sendable {
         let attempt = StageAttempt(stage: stage, key: key, started: Timestamp.string(started), finished: Timestamp.now(), outcome: outcome,
                                    error: outcome == .failed ? error.map { "\($0)" } : nil,
                                    exitStatus: outcome == .failed ? (error as? StageError)?.exitStatus : nil, log: url.path)
-        try? AtomicFile.write(CanonicalJSON.data(attempt.json, pretty: true), to: Self.noteURL(store: store, stage: stage))
+        // Not durable: the note is a diagnostic no run record names, so it need not survive a power cut
+        // (the fsyncs of file and folder were two per stage); a later group sync of the store flushes it.
+        try? AtomicFile.write(CanonicalJSON.data(attempt.json, pretty: true), to: Self.noteURL(store: store, stage: stage), durable: false)
     }
 }
