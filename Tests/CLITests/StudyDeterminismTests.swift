@@ -45,7 +45,7 @@ import Testing
         try expectSameResults(one.cli, forced)
         let show = try forced.run("show", "train@relu-s42", "--cache-dir", CLI.store)
         #expect(lines(show.stdout, startingWith: "numerics").first
-                == "numerics blas OpenBLAS 0.3.21, blockRows 64, kernel Haswell, libc glibc 2.36, numerics 1")
+                == "numerics blas OpenBLAS 0.3.21, kernel Haswell, lanes 2, libc glibc 2.36, numerics 2")
     }
 
     /// The lock file and every workspace output but timings.md, byte for byte.

@@ -37,7 +37,7 @@ enum MiniStudy {
     static let stageCount = 18
 
     /// The numerics identity every numeric stage records, on every host.
-    static let numerics = ["blas": "OpenBLAS 0.3.21", "kernel": "Haswell", "blockRows": "64", "libc": "glibc 2.36", "numerics": "1"]
+    static let numerics = ["blas": "OpenBLAS 0.3.21", "kernel": "Haswell", "lanes": "2", "libc": "glibc 2.36", "numerics": "2"]
 }
 
 /// `pipeline.lock.json` as nested dictionaries: stage -> entry.

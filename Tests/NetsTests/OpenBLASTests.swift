@@ -32,7 +32,7 @@ import Testing
 
     @Test func identityNamesLibraryKernelAndVersion() throws {
         let facts = try Numerics.facts()
-        #expect(facts.map(\.name) == ["blas", "kernel", "blockRows", "libc", "numerics"])
+        #expect(facts.map(\.name) == ["blas", "kernel", "lanes", "libc", "numerics"])
         #expect(facts.first { $0.name == "blas" }?.value == "OpenBLAS 0.3.21")
         #expect(facts.first { $0.name == "kernel" }?.value == "Haswell")
         #expect(facts.first { $0.name == "numerics" }?.value == String(Numerics.version))

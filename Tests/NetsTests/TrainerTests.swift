@@ -4,7 +4,8 @@ import Testing
 @testable import Nets
 
 @Suite(.serialized) struct TrainerTests {
-    // Widths above BLAS.blockRows so both forward and weight-gradient work is split into blocks.
+    // Three linear layers: the backward lanes wait on each other (lane 0 one layer behind lane 1),
+    // and the first layer's dW (784 columns) is split between them.
     let config = MLPConfig(inputSize: 784, hiddenSizes: [96, 40], outputSize: 10, activation: .relu)
 
     @Test func pixelTableMapsBytesToMinusOneToOne() throws {
@@ -41,6 +42,41 @@ import Testing
         let shas = try [1, 2, 3].map { try train(epochs: 1, threads: $0, activation: kind).sha }
         print("\(kind) checkpoint sha256 at 1/2/3 threads: \(shas)")
         #expect(Set(shas).count == 1, "\(kind): \(shas)")
+    }
+
+    /// The SGD update fused into the backward lanes gives the bytes of computing
+    /// the gradients first and then updating every parameter on one thread.
+    @Test(arguments: [1, 2])
+    func fusedUpdateEqualsGradientsThenStep(threads: Int) throws {
+        let data = try syntheticImages(count: 400, seed: 3)
+        let order = Array((0..<400).reversed())
+        let fused = try Trainer(model: try randomModel(config, seed: 9),
+                                optimizer: try SGD(learningRate: 0.05, momentum: 0.9), batchSize: 100, threads: threads)
+        _ = try fused.trainEpoch(data: data, order: order)
+
+        let model = try randomModel(config, seed: 9), sgd = try SGD(learningRate: 0.05, momentum: 0.9)
+        let ws = Workspace(sizes: model.sizes, capacity: 100, threads: threads)
+        for b in 0..<4 {
+            let batch = try PixelNormalization.batch(data, indices: Array(order[(b * 100)..<((b + 1) * 100)]))
+            ws.load(batch, labels: order[(b * 100)..<((b + 1) * 100)].map { data.labels[$0] })
+            _ = model.step(ws, rows: 100)
+            sgd.step(model: model, gradients: ws)
+        }
+        let a = fused.model.layers, b = model.layers
+        var maxDiff: Float = 0
+        for (x, y) in zip(a, b) { for (u, v) in zip(x.weight + x.bias, y.weight + y.bias) { maxDiff = max(maxDiff, abs(u - v)) } }
+        print("fused vs separate update, \(threads) threads: max |diff| \(maxDiff)")
+        #expect(a == b)
+        #expect(fused.optimizer.velocities == sgd.velocities)
+    }
+
+    @Test func lanesSplitRowsAndColumnsAsDocumented() {
+        #expect(Lanes.rows(0, of: 256) == 0..<128 && Lanes.rows(1, of: 256) == 128..<256)
+        #expect(Lanes.rows(0, of: 5) == 0..<3 && Lanes.rows(1, of: 5) == 3..<5)
+        #expect(Lanes.rows(0, of: 1) == 0..<1 && Lanes.rows(1, of: 1).isEmpty)
+        #expect(Lanes.columns(0, of: 784) == 0..<384 && Lanes.columns(1, of: 784) == 384..<784)
+        #expect(Lanes.columns(0, of: 10) == 0..<5 && Lanes.columns(1, of: 10) == 5..<10)
+        #expect(Workspace(sizes: [4, 2], capacity: 1, threads: 8).threads == 2)
     }
 
     @Test func trainingLearnsAndIsDeterministicAcrossThreadCounts() throws {

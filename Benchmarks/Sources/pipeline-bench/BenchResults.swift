@@ -27,12 +27,18 @@ struct BenchResults: Codable, Sendable {
     var evalImagesPerSecond: [String: Double]
     /// sha256 of each checkpoint after `epochsTimed` epochs (results, not speed).
     var modelSHA256: [String: String]
-    /// sgemm alone on one step's shapes, at `threads` and at one thread.
-    var sgemmGflops: Double
+    /// sgemm alone on one step's whole-batch shapes, one thread, one call per shape.
     var sgemmGflops1Thread: Double
-    /// Epoch FLOPs / sgemm rate: the time of an epoch that did nothing but its GEMMs.
-    var gemmFloorSeconds: Double
+    /// Epoch FLOPs / that rate: an epoch that did nothing but its GEMMs, on one thread.
     var gemmFloorSeconds1Thread: Double
+    /// The 1-thread floor / `threads`: perfect scaling of whole-batch sgemm.
+    var idealFloorSeconds: Double
+    /// Per activation: median epoch seconds / `idealFloorSeconds` (target <= 1.10).
+    var trainEpochOverIdealFloor: [String: Double]
+    /// Two trainings of this activation at once on one thread each: wall seconds per epoch of
+    /// throughput (median round / 2), to compare with its `train_epoch_seconds` (SideBySideBenchmark).
+    var sideBySideActivation: String?
+    var sideBySideSecondsPerEpoch: Double?
     var sgemmShapes: [Shape]
 
     struct Shape: Codable, Sendable {
@@ -50,8 +56,10 @@ struct BenchResults: Codable, Sendable {
         case trainEpochCPUSeconds = "train_epoch_cpu_seconds", trainSamplesPerSecond = "train_samples_per_second"
         case trainGflops = "train_gflops", allocationsPerStep = "allocations_per_step"
         case sgemmAllocationsPerStep = "sgemm_allocations_per_step"
-        case evalImagesPerSecond = "eval_images_per_second", modelSHA256 = "model_sha256", sgemmGflops = "sgemm_gflops"
-        case sgemmGflops1Thread = "sgemm_gflops_1_thread", gemmFloorSeconds = "gemm_floor_seconds"
+        case evalImagesPerSecond = "eval_images_per_second", modelSHA256 = "model_sha256"
+        case sgemmGflops1Thread = "sgemm_gflops_1_thread", idealFloorSeconds = "ideal_floor_seconds"
+        case trainEpochOverIdealFloor = "train_epoch_over_ideal_floor"
+        case sideBySideActivation = "side_by_side_activation", sideBySideSecondsPerEpoch = "side_by_side_seconds_per_epoch"
         case gemmFloorSeconds1Thread = "gemm_floor_seconds_1_thread", sgemmShapes = "sgemm_shapes"
     }
 

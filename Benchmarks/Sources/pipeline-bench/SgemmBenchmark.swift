@@ -2,11 +2,10 @@ import Nets
 
 /// Times `cblas_sgemm` alone on the shapes of one training step.
 ///
-/// At one thread each shape is one call (OpenBLAS's own speed). At more, it is
-/// issued as `Nets` issues it: C's rows in blocks of `BLAS.blockRows`, one call
-/// per block, the blocks spread over a `WorkerPool` of that many threads
-/// (OpenBLAS itself stays single-threaded, as in `Nets`): the GEMM floor of a
-/// training step at that thread count.
+/// Each shape is one whole-batch call on one thread (OpenBLAS's own speed,
+/// single-threaded as in `Nets`). Epoch FLOPs over this rate, divided by the
+/// training's thread count, is the ideal floor: an epoch that did nothing but
+/// its products, on whole shapes, with perfect scaling over the threads.
 ///
 /// Each shape gets its own operands (filled with a fixed pseudo-random sequence
 /// in [-1, 1), so every run computes the same products); two untimed warm-up
@@ -33,12 +32,11 @@ struct SgemmBenchmark {
     let step: TrainingStepGemms
     let repeats: Int
 
-    func run(threads: Int) -> Result {
-        let pool = threads > 1 ? WorkerPool(size: threads) : nil
-        return Result(threads: threads, shapes: step.shapes.map { time($0, pool: pool) })
+    func run() -> Result {
+        Result(threads: 1, shapes: step.shapes.map(time))
     }
 
-    private func time(_ s: GemmShape, pool: WorkerPool?) -> ShapeTiming {
+    private func time(_ s: GemmShape) -> ShapeTiming {
         var seed: UInt32 = 12345
         func fill(_ count: Int) -> [Float] {
             (0..<count).map { _ in
@@ -57,13 +55,9 @@ struct SgemmBenchmark {
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
                     let out = pc.baseAddress
-                    let job = BlockGemmJob(shape: s, a: pa.baseAddress!, b: pb.baseAddress!, c: out!,
-                                           parts: pool?.parts(count: s.m, block: BLAS.blockRows) ?? 1)
                     let call = {
-                        if let pool { pool.run(job, parts: job.parts) } else {
-                            BLAS.gemm(transA: s.transA, transB: s.transB, m: s.m, n: s.n, k: s.k,
-                                      a: pa.baseAddress!, lda: lda, b: pb.baseAddress!, ldb: ldb, c: out!, ldc: ldc)
-                        }
+                        BLAS.gemm(transA: s.transA, transB: s.transB, m: s.m, n: s.n, k: s.k,
+                                  a: pa.baseAddress!, lda: lda, b: pb.baseAddress!, ldb: ldb, c: out!, ldc: ldc)
                     }
                     call(); call()
                     allocations = AllocationCounter.counting { for _ in 0..<repeats { call() } }.allocations
@@ -73,25 +67,5 @@ struct SgemmBenchmark {
         }
         return ShapeTiming(shape: s, medianSeconds: Statistics.median(samples) ?? .nan,
                            allocationsPerCall: Double(allocations) / Double(repeats))
-    }
-}
-
-/// One shape as `Nets` computes it on several threads: blocks of
-/// `BLAS.blockRows` rows of C, one sgemm call each, part p taking its run of blocks.
-struct BlockGemmJob: ParallelJob {
-    let shape: GemmShape
-    let a: UnsafePointer<Float>, b: UnsafePointer<Float>
-    let c: UnsafeMutablePointer<Float>
-    let parts: Int
-
-    func run(part: Int) {
-        let s = shape
-        let lda = s.transA ? s.m : s.k, ldb = s.transB ? s.k : s.n
-        BLAS.forEachBlock(part, of: parts, count: s.m) { r0, rows in
-            // Row r0 of op(A): a column offset when A is stored transposed.
-            let aBlock = s.transA ? a + r0 : a + r0 * lda
-            BLAS.gemm(transA: s.transA, transB: s.transB, m: rows, n: s.n, k: s.k,
-                      a: aBlock, lda: lda, b: b, ldb: ldb, c: c + r0 * s.n, ldc: s.n)
-        }
     }
 }

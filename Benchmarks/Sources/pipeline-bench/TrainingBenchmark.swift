@@ -54,8 +54,9 @@ struct TrainingBenchmark {
         return try sessions.map { let r = try $0.finish(); after(r); return r }
     }
 
-    /// One activation's network, trainer and measurements.
-    final class Session {
+    /// One activation's network, trainer and measurements. Used by one thread
+    /// at a time (SideBySideBenchmark hands each session to its own thread).
+    final class Session: @unchecked Sendable {
         let activation: ActivationKind
         let data: BenchData
         let trainer: Trainer

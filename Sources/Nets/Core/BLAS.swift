@@ -4,22 +4,19 @@ import Foundation
 ///
 /// Determinism: OpenBLAS's own threading changes results (sgemm with 1 and 2
 /// OpenBLAS threads differs in the last bits, measured on 0.3.21), so OpenBLAS
-/// always runs single-threaded here, and every product is computed in blocks of
-/// a fixed `blockRows` rows, one sgemm call per block, which a `WorkerPool`
-/// spreads over threads. The calls are the same whatever the thread count, so
+/// always runs single-threaded here, and every product is one sgemm call over
+/// a piece fixed by the shapes alone (`Lanes`), which a `WorkerPool` runs on
+/// one or two threads. The calls are the same whatever the thread count, so
 /// results are bit-identical for any thread count a caller passes; threads only change speed.
 /// The library itself is loaded with one pinned kernel (`OpenBLAS`), so they are
 /// also the same on every host.
 public enum BLAS {
-    /// Rows per work block; fixed so results never depend on the thread count.
-    public static let blockRows = 64
-
     /// OpenBLAS's build description (version, kernel), the same on every host.
     public static var build: String { library.config }
 
-    /// The build, OpenBLAS's thread count and the block size, for logs.
+    /// The build, OpenBLAS's thread count and the work split, for logs.
     public static var configDescription: String {
-        "\(build); OpenBLAS threads=\(library.threads), block rows=\(blockRows)"
+        "\(build); OpenBLAS threads=\(library.threads), \(Lanes.count) lanes"
     }
 
     /// The loaded library (single-threaded, pinned kernel). Callers that can
@@ -31,16 +28,6 @@ public enum BLAS {
         case .failure(let error): fatalError("\(error)")
         }
     }()
-
-    /// Calls `body(start, count)` for each block of `blockRows` rows (the last
-    /// may be short) in part `part` of `parts` of `0..<rows` (`WorkerPool.range`).
-    @inline(__always)
-    public static func forEachBlock(_ part: Int, of parts: Int, count rows: Int, _ body: (Int, Int) -> Void) {
-        let mine = WorkerPool.range(part, of: parts, count: rows, block: blockRows)
-        for start in stride(from: mine.lowerBound, to: mine.upperBound, by: blockRows) {
-            body(start, min(blockRows, mine.upperBound - start))
-        }
-    }
 
     /// C = alpha * op(A) * op(B) + beta * C over row-major storage with explicit
     /// leading dimensions. op(A) is m x k, op(B) is k x n, C is m x n; `transA`

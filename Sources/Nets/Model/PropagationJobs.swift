@@ -1,18 +1,13 @@
-/// The parallel passes of a training step, as `ParallelJob`s.
+/// The two parallel passes of a training step, as `LaneJob`s (see `Lanes`).
 ///
-/// Each product is computed in fixed blocks of `BLAS.blockRows` rows of its
-/// result, one sgemm call per block, and a thread takes a contiguous run of
-/// whole blocks. The calls are the same whatever the thread count, so results
-/// are too (OpenBLAS's per-element arithmetic does depend on a call's shape).
-///
-/// A step is three passes, so two threads meet three times rather than at
-/// every product:
-/// 1. `ForwardJob`: all layers, each thread on its own batch rows. Row r of
-///    layer i + 1 needs only row r of layer i, which the same thread made.
-/// 2. `InputGradientJob`: dL/dz of every layer from the top down, again on
-///    the thread's own rows (each row of delta_{i-1} needs only that row of delta_i).
-/// 3. `WeightGradientJob`: dW and db of every layer, each thread on its share
-///    of W's rows (these need every batch row of delta_i and a_{i-1}).
+/// 1. `ForwardJob`: each lane gathers its batch rows (when given a source) and
+///    takes them through every layer; row r of layer i + 1 needs only row r of
+///    layer i, which the same lane made.
+/// 2. `BackwardJob`: lane 1 makes dL/dz of every layer from the top down;
+///    lane 0 follows one layer behind with dW and db, then both split the first
+///    layer's dW by columns. With a `ParameterUpdate`, each lane updates the
+///    parameters whose gradients it made while they are still in cache.
+/// The threads meet twice per step (plus the loss, on the caller, between).
 
 /// One linear layer's buffers in a workspace.
 struct LayerBuffers {
@@ -28,67 +23,92 @@ struct LayerBuffers {
     let dW: UnsafeMutablePointer<Float>, db: UnsafeMutablePointer<Float>
 }
 
-/// z_i = x_i W_i^T + b_i and y_i = f(z_i) for every layer, on the part's batch rows.
-struct ForwardJob: ParallelJob {
+/// z_i = x_i W_i^T + b_i and y_i = f(z_i) for every layer, on the lane's batch
+/// rows, after gathering those rows from `source` into the input when given.
+struct ForwardJob: LaneJob {
+    static let serialOrder = (0, 1)
     let layers: [LayerBuffers]
     let activation: any Activation
+    let source: BatchSource?
     let rows: Int, parts: Int
 
-    func run(part: Int) {
+    func runLane(_ lane: Int) {
+        let mine = Lanes.rows(lane, of: rows)
+        guard !mine.isEmpty else { return }
+        source?.gather(rows: mine, into: layers[0].x)
+        let r0 = mine.lowerBound, n = mine.count
         for l in layers {
-            BLAS.forEachBlock(part, of: parts, count: rows) { r0, n in
-                let zr = l.z + r0 * l.outF
-                BLAS.gemm(transA: false, transB: true, m: n, n: l.outF, k: l.inF,
-                          a: l.x + r0 * l.inF, lda: l.inF, b: l.w, ldb: l.inF, c: zr, ldc: l.outF)
-                if let y = l.y {
-                    activation.addBiasAndApply(z: zr, bias: l.b, y: y + r0 * l.outF, rows: n, cols: l.outF)
-                } else {
-                    addBias(zr, l.b, rows: n, cols: l.outF)
-                }
+            let zr = l.z + r0 * l.outF
+            BLAS.gemm(transA: false, transB: true, m: n, n: l.outF, k: l.inF,
+                      a: l.x + r0 * l.inF, lda: l.inF, b: l.w, ldb: l.inF, c: zr, ldc: l.outF)
+            if let y = l.y {
+                activation.addBiasAndApply(z: zr, bias: l.b, y: y + r0 * l.outF, rows: n, cols: l.outF)
+            } else {
+                addBias(zr, l.b, rows: n, cols: l.outF)
             }
         }
     }
 }
 
-/// From the top layer's delta down: dL/dx_i = delta_i W_i, times f'(z_{i-1})
-/// in place into delta_{i-1} (or, for i = 0, into `inputGradient` when given),
-/// on the part's batch rows.
-struct InputGradientJob: ParallelJob {
+/// The backward pass from the top layer's delta (`Lanes`):
+/// - lane 1, for i from the top down to 1: dL/dx_i = delta_i W_i (one call,
+///   every batch row), times f'(z_{i-1}) in place into delta_{i-1}; publishes
+///   its progress after each layer. Then dL/dx_0 into `inputGradient` when
+///   given, then its columns of dW_0.
+/// - lane 0, for i from the top down to 1: waits for delta_i, then
+///   dW_i = delta_i^T x_i (one call) and db_i = column sums of delta_i; with an
+///   update, waits until lane 1 has read W_i, then updates W_i and b_i. Then
+///   its columns of dW_0, db_0, and their update.
+struct BackwardJob: LaneJob {
+    static let serialOrder = (1, 0)
     let layers: [LayerBuffers]
     let activation: any Activation
     let inputGradient: UnsafeMutablePointer<Float>?
+    let update: ParameterUpdate?
+    let progress: LaneProgress
+    /// `progress` at the start of this pass.
+    let base: Int
     let rows: Int, parts: Int
 
-    func run(part: Int) {
-        for i in stride(from: layers.count - 1, through: 0, by: -1) {
-            let l = layers[i]
-            let below = i > 0 ? layers[i - 1] : nil
-            guard let target = below?.delta ?? inputGradient else { continue }
-            BLAS.forEachBlock(part, of: parts, count: rows) { r0, n in
-                let t = target + r0 * l.inF
-                BLAS.gemm(transA: false, transB: false, m: n, n: l.inF, k: l.outF,
-                          a: l.delta + r0 * l.outF, lda: l.outF, b: l.w, ldb: l.inF, c: t, ldc: l.inF)
-                if let below, let y = below.y {
-                    activation.multiplyByDerivative(t, z: below.z + r0 * l.inF, y: y + r0 * l.inF, count: n * l.inF)
+    func runLane(_ lane: Int) {
+        let top = layers.count - 1
+        if lane == 1 {
+            for i in stride(from: top, through: 1, by: -1) {
+                let l = layers[i], below = layers[i - 1]
+                BLAS.gemm(transA: false, transB: false, m: rows, n: l.inF, k: l.outF,
+                          a: l.delta, lda: l.outF, b: l.w, ldb: l.inF, c: below.delta, ldc: l.inF)
+                if let y = below.y {
+                    activation.multiplyByDerivative(below.delta, z: below.z, y: y, count: rows * l.inF)
+                }
+                progress.publish(base + top - i + 1)
+            }
+            if let inputGradient {
+                let l = layers[0]
+                BLAS.gemm(transA: false, transB: false, m: rows, n: l.inF, k: l.outF,
+                          a: l.delta, lda: l.outF, b: l.w, ldb: l.inF, c: inputGradient, ldc: l.inF)
+            }
+        } else {
+            for i in stride(from: top, through: 1, by: -1) {
+                let l = layers[i]
+                progress.wait(until: base + top - i)  // delta_i is final
+                BLAS.gemm(transA: true, transB: false, m: l.outF, n: l.inF, k: rows,
+                          a: l.delta, lda: l.outF, b: l.x, ldb: l.inF, c: l.dW, ldc: l.inF)
+                columnSums(l.delta, rows: rows, stride: l.outF, columns: 0..<l.outF, into: l.db)
+                if let update {
+                    progress.wait(until: base + top - i + 1)  // lane 1 is done with W_i
+                    update.apply(layer: i, l, columns: 0..<l.inF, bias: true)
                 }
             }
+            progress.wait(until: base + top)  // delta_0 is final
         }
-    }
-}
-
-/// dW_i = delta_i^T x_i and db_i = column sums of delta_i for every layer, on
-/// the part's share of each W's rows.
-struct WeightGradientJob: ParallelJob {
-    let layers: [LayerBuffers]
-    let rows: Int, parts: Int
-
-    func run(part: Int) {
-        for l in layers {
-            BLAS.forEachBlock(part, of: parts, count: l.outF) { o0, n in
-                BLAS.gemm(transA: true, transB: false, m: n, n: l.inF, k: rows,
-                          a: l.delta + o0, lda: l.outF, b: l.x, ldb: l.inF, c: l.dW + o0 * l.inF, ldc: l.inF)
-                columnSums(l.delta, rows: rows, stride: l.outF, columns: o0..<(o0 + n), into: l.db)
-            }
+        let first = layers[0]
+        let cols = Lanes.columns(lane, of: first.inF)
+        if !cols.isEmpty {
+            BLAS.gemm(transA: true, transB: false, m: first.outF, n: cols.count, k: rows,
+                      a: first.delta, lda: first.outF, b: first.x + cols.lowerBound, ldb: first.inF,
+                      c: first.dW + cols.lowerBound, ldc: first.inF)
         }
+        if lane == 0 { columnSums(first.delta, rows: rows, stride: first.outF, columns: 0..<first.outF, into: first.db) }
+        update?.apply(layer: 0, first, columns: cols, bias: lane == 0)
     }
 }

@@ -24,10 +24,19 @@ final class Workspace {
     /// Threads used for passes over this workspace (results do not depend on it).
     var threads: Int {
         get { pool.size }
-        set { if newValue != pool.size { pool = WorkerPool(size: newValue) } }
+        set {
+            let size = Self.poolSize(newValue)
+            if size != pool.size { pool = WorkerPool(size: size) }
+        }
     }
     /// The threads themselves: the caller plus `threads - 1` workers kept for the workspace's life.
     private(set) var pool: WorkerPool
+    /// Threads beyond one per lane would only wait: the pool is capped at `Lanes.count`.
+    static func poolSize(_ threads: Int) -> Int { min(max(1, threads), Lanes.count) }
+    /// Parts a pass is started with: one per lane, at most one per thread.
+    var lanes: Int { min(pool.size, Lanes.count) }
+    /// Lane 1's progress in the backward pass, for lane 0 (`BackwardJob`).
+    let progress = LaneProgress()
     /// dL/dinput, allocated only when a caller asks for it (never in training).
     private(set) var inputGrad: FloatBuffer?
 
@@ -35,7 +44,7 @@ final class Workspace {
     init(sizes: [Int], capacity: Int, threads: Int = 1) {
         self.capacity = capacity
         self.sizes = sizes
-        pool = WorkerPool(size: max(1, threads))
+        pool = WorkerPool(size: Self.poolSize(threads))
         let layerCount = sizes.count - 1
         input = FloatBuffer(count: capacity * sizes[0])
         labels = .allocate(capacity: max(capacity, 1))

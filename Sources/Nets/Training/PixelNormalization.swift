@@ -22,21 +22,24 @@ public enum PixelNormalization {
     }
 
     /// Writes the normalised rows `indices` of `data` one after another into
-    /// `out`, and their labels into `labels` when given; rows are split over
-    /// `pool`'s threads when given (a copy, so the split cannot change results).
+    /// `out`, and their labels into `labels` when given.
     static func gather(_ data: ByteImages, indices: ArraySlice<Int>, into out: UnsafeMutablePointer<Float>,
-                       labels: UnsafeMutablePointer<UInt8>? = nil, pool: WorkerPool? = nil) {
+                       labels: UnsafeMutablePointer<UInt8>? = nil) {
+        withSource(data, indices: indices, labels: labels) { $0?.gather(rows: 0..<indices.count, into: out) }
+    }
+
+    /// Calls `body` with the rows `indices` of `data` as a `BatchSource` (nil when
+    /// there is nothing to gather: no images or no indices).
+    static func withSource<R>(_ data: ByteImages, indices: ArraySlice<Int>, labels: UnsafeMutablePointer<UInt8>?,
+                              _ body: (BatchSource?) -> R) -> R {
         table.withUnsafeBufferPointer { lut in
             data.pixels.withUnsafeBufferPointer { px in
                 data.labels.withUnsafeBufferPointer { ys in
                     indices.withUnsafeBufferPointer { idx in
-                        // No images means no valid index, so nothing to copy.
                         guard let pixels = px.baseAddress, let lut = lut.baseAddress, let ys = ys.baseAddress,
-                              let idx = idx.baseAddress else { return }
-                        let parts = pool?.parts(count: indices.count, block: GatherJob.block) ?? 1
-                        let job = GatherJob(pixels: pixels, lut: lut, labels: ys, indices: idx, count: indices.count,
-                                            width: data.featureCount, out: out, labelsOut: labels, parts: parts)
-                        if let pool { pool.run(job, parts: parts) } else { job.run(part: 0) }
+                              let idx = idx.baseAddress else { return body(nil) }
+                        return body(BatchSource(pixels: pixels, lut: lut, labels: ys, indices: idx,
+                                                width: data.featureCount, labelsOut: labels))
                     }
                 }
             }
@@ -44,17 +47,17 @@ public enum PixelNormalization {
     }
 }
 
-/// The batch gather as a `ParallelJob`: part p normalises its share of the rows.
-struct GatherJob: ParallelJob {
-    static let block = 16
+/// Batch rows still to be gathered: row r is image `indices[r]` of `pixels`,
+/// normalised through `lut`, its label copied to `labelsOut[r]` when given.
+/// The forward pass gathers each lane's rows on that lane (`ForwardJob`).
+struct BatchSource {
     let pixels: UnsafePointer<UInt8>, lut: UnsafePointer<Float>, labels: UnsafePointer<UInt8>
-    let indices: UnsafePointer<Int>, count: Int, width: Int
-    let out: UnsafeMutablePointer<Float>, labelsOut: UnsafeMutablePointer<UInt8>?
-    let parts: Int
+    let indices: UnsafePointer<Int>, width: Int
+    let labelsOut: UnsafeMutablePointer<UInt8>?
 
-    func run(part: Int) {
-        gatherRows(pixels: pixels, lut: lut, labels: labels, indices: indices,
-                   rows: WorkerPool.range(part, of: parts, count: count, block: Self.block), width: width,
+    /// Writes rows `rows` into `out` (row r at `out + r * width`); a copy, so any split gives the same bytes.
+    func gather(rows: Range<Int>, into out: UnsafeMutablePointer<Float>) {
+        gatherRows(pixels: pixels, lut: lut, labels: labels, indices: indices, rows: rows, width: width,
                    out: out, labelsOut: labelsOut)
     }
 }

@@ -63,31 +63,34 @@ public final class SGD {
         cached = nil
     }
 
-    /// One update of `model` from the gradients in `ws`, split over `ws`'s threads.
+    /// One update of `model` from the gradients in `ws`, on the calling thread
+    /// (training fuses the update into the backward pass instead: `Trainer`).
     func step(model: MLP, gradients ws: Workspace) {
+        let update = pendingUpdate(for: model)
+        for (i, layer) in ws.layers(of: model).enumerated() {
+            update.apply(layer: i, layer, columns: 0..<layer.inF, bias: true)
+        }
+        finishStep()
+    }
+
+    /// The update the next step applies; call `finishStep` once it has been applied to every parameter.
+    func pendingUpdate(for model: MLP) -> ParameterUpdate {
         if momentum != 0 && weightVelocity.isEmpty { prepare(for: model) }
-        let tensors = self.tensors(model: model, gradients: ws)
-        let parts = SGDUpdateJob.parts(tensors, pool: ws.pool)
-        ws.pool.run(SGDUpdateJob(tensors: tensors, learningRate: learningRate, momentum: momentum,
-                                 first: !hasVelocity, parts: parts), parts: parts)
+        if cached?.model !== model {
+            let none = [UnsafeMutablePointer<Float>?](repeating: nil, count: model.weights.count)
+            cached = momentum == 0 ? (model, none, none)
+                : (model, weightVelocity.map { Optional($0.pointer) }, biasVelocity.map { Optional($0.pointer) })
+        }
+        return ParameterUpdate(learningRate: learningRate, momentum: momentum, first: !hasVelocity,
+                               weightVelocity: cached!.weights, biasVelocity: cached!.biases)
+    }
+
+    /// Records that the pending update was applied.
+    func finishStep() {
         steps += 1
         if momentum != 0 { hasVelocity = true }
     }
 
-    /// The tensor list of the last (model, workspace) pair, kept so a step allocates nothing;
-    /// reset whenever the velocity buffers are replaced.
-    private var cached: (model: MLP, workspace: Workspace, tensors: [SGDUpdateJob.Tensor])?
-
-    private func tensors(model: MLP, gradients ws: Workspace) -> [SGDUpdateJob.Tensor] {
-        if let cached, cached.model === model, cached.workspace === ws { return cached.tensors }
-        var tensors: [SGDUpdateJob.Tensor] = []
-        for i in 0..<model.weights.count {
-            tensors.append(.init(parameter: model.weights[i].pointer, gradient: ws.weightGrad[i].pointer,
-                                 velocity: momentum == 0 ? nil : weightVelocity[i].pointer, count: model.weights[i].count))
-            tensors.append(.init(parameter: model.biases[i].pointer, gradient: ws.biasGrad[i].pointer,
-                                 velocity: momentum == 0 ? nil : biasVelocity[i].pointer, count: model.biases[i].count))
-        }
-        cached = (model, ws, tensors)
-        return tensors
-    }
+    /// The velocity pointers, kept so a step allocates nothing; reset whenever the buffers are replaced.
+    private var cached: (model: MLP, weights: [UnsafeMutablePointer<Float>?], biases: [UnsafeMutablePointer<Float>?])?
 }

@@ -49,8 +49,10 @@ extension Trainer {
         var start = 0
         while start < indices.count {
             let end = min(start + batchSize, indices.count)
-            let rows = load(data, indices[start..<end])
-            model.forward(workspace, rows: rows)
+            let rows = end - start
+            PixelNormalization.withSource(data, indices: indices[start..<end], labels: workspace.labels) {
+                model.forward(workspace, rows: rows, source: $0)
+            }
             body(start, rows)
             start = end
         }

@@ -35,9 +35,12 @@ public final class Trainer {
         var lossSum: Double = 0, correct = 0, seen = 0
         for b in 0..<batchCount {
             let start = b * batchSize, end = min(start + batchSize, order.count)
-            let rows = load(data, order[start..<end])
-            let result = model.step(workspace, rows: rows)
-            optimizer.step(model: model, gradients: workspace)
+            let rows = end - start
+            let update = optimizer.pendingUpdate(for: model)
+            let result = PixelNormalization.withSource(data, indices: order[start..<end], labels: workspace.labels) {
+                model.step(workspace, rows: rows, source: $0, update: update)
+            }
+            optimizer.finishStep()
             lossSum += Double(result.loss); correct += result.correct; seen += rows
             progress?(TrainingProgress(batch: b, batchCount: batchCount,
                                        runningLoss: lossSum / Double(b + 1),
@@ -68,12 +71,5 @@ public final class Trainer {
         try data.check(against: model.config)
         return try model.gradients(input: PixelNormalization.batch(data, indices: indices),
                                    labels: indices.map { data.labels[$0] })
-    }
-
-    /// Fills the workspace input and labels; returns the row count.
-    func load(_ data: ByteImages, _ indices: ArraySlice<Int>) -> Int {
-        PixelNormalization.gather(data, indices: indices, into: workspace.input.pointer,
-                                  labels: workspace.labels, pool: workspace.pool)
-        return indices.count
     }
 }

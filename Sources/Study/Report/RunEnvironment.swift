@@ -10,7 +10,7 @@ struct RunEnvironment {
 
     static func current() -> RunEnvironment {
         RunEnvironment(cpu: cpuModel(), cores: ProcessInfo.processInfo.activeProcessorCount,
-                       blas: "\(BLAS.build); OpenBLAS single-threaded, each stage splitting its products into blocks of \(BLAS.blockRows) rows over its threads (results do not depend on the thread count)")
+                       blas: "\(BLAS.build); OpenBLAS single-threaded, each training splitting its products into \(Lanes.count) fixed lanes over its threads (results do not depend on the thread count)")
     }
 
     /// The first "model name" of /proc/cpuinfo (Linux), or "unknown".
