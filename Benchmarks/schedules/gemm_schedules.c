@@ -7,7 +7,7 @@
 // (the two-thread bound); 1 64-row blocks (numerics 1); 2 row halves for the
 // forward and input gradients, column halves for every dW; 3 as 2 with the
 // first forward product in column halves; 5 schedule 2 on one thread;
-// 6 the lanes (numerics 2). Prints 5 repeats of the mean step time.
+// 6 the lanes (numerics 2); 7 the lanes on one thread. Prints 5 repeats of the mean step time.
 #define _GNU_SOURCE
 #include <cblas.h>
 #include <pthread.h>
@@ -58,6 +58,8 @@ int main(int argc,char**argv){int steps=atoi(argv[2]);int v=atoi(argv[1]);Net a,
  double t;
  if(v==0){double t0=now();for(int s=0;s<steps;s++)whole(&a);t=(now()-t0)/steps;}
  else if(v==5){nth=1;int gen=0;bar=0;double t0=now();for(int s=0;s<steps;s++){part(&a,2,0,&gen);part(&a,2,1,&gen);}t=(now()-t0)/steps;}
+ else if(v==7){nth=1;int gen=0;bar=0;double t0=now();for(int s=0;s<steps;s++){for(int l=0;l<L;l++){fwd(&a,l,0,128,0,S[l+1]);} for(int l=0;l<L;l++){fwd(&a,l,128,128,0,S[l+1]);}
+   for(int l=4;l>=1;l--) ig(&a,l,0,R,0,S[l]); wg(&a,0,0,S[1],half(S[0],0),half(S[0],1)); for(int l=4;l>=1;l--) wg(&a,l,0,S[l+1],0,S[l]); wg(&a,0,0,S[1],0,half(S[0],0));}t=(now()-t0)/steps;}
  else {nth=2;bar=0;pthread_t t1;Arg A0={&a,v,0,steps},A1={v==4?&b:&a,v,1,steps};pthread_create(&t1,0,th,&A1);th(&A0);pthread_join(t1,0);t=(A0.t>A1.t?A0.t:A1.t);}
  printf("v%d step %.3f ms  %.1f GFLOP/s (per epoch %.3f s)\n",v,t*1e3,fl/t/1e9*(v==4?2:1),t*195*(v==4?0.5:1));}
 }

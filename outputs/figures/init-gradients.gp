@@ -24,43 +24,43 @@ set lmargin at screen 0.0596
 set rmargin at screen 0.2102
 set bmargin at screen 0.8391
 set tmargin at screen 0.9681
-set xrange [-1.39210879e-05:1.37281841e-05]
+set xrange [-1.39210888e-05:1.37281841e-05]
 set yrange [0:71747]
 set xtics ("-1e-5" -1e-05, "0" 0, "1e-5" 1e-05)
 set ytics ("0" 0, "25k" 25000, "50k" 50000)
 plot 'init-gradients.dat' index 0 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 1 using 1:(0.000184977316) smooth kdensity bandwidth 5.17716993e-07 with lines lw 1.5 lc rgb '#08306b'
+     '' index 1 using 1:(0.000184977322) smooth kdensity bandwidth 5.17716988e-07 with lines lw 1.5 lc rgb '#08306b'
 unset label
 set lmargin at screen 0.2528
 set rmargin at screen 0.4034
 set bmargin at screen 0.8391
 set tmargin at screen 0.9681
-set xrange [-5.6783505e-05:4.53040084e-05]
+set xrange [-5.67834941e-05:4.53040084e-05]
 set yrange [0:18202.3]
 set xtics ("-2.5e-5" -2.5e-05, "0" 0, "2.5e-5" 2.5e-05)
 set ytics ("0" 0, "10k" 10000)
 plot 'init-gradients.dat' index 2 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 3 using 1:(0.000223013576) smooth kdensity bandwidth 2.65089122e-06 with lines lw 1.5 lc rgb '#08306b'
+     '' index 3 using 1:(0.000223013552) smooth kdensity bandwidth 2.65089121e-06 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.4460
 set rmargin at screen 0.5966
 set bmargin at screen 0.8391
 set tmargin at screen 0.9681
-set xrange [-0.0002613877:0.000384764542]
+set xrange [-0.0002613877:0.0003847646]
 set yrange [0:7459.56]
 set xtics ("-2e-4" -0.0002, "0" 0, "2e-4" 0.0002)
 set ytics ("0" 0, "2.5k" 2500, "5k" 5000)
 plot 'init-gradients.dat' index 4 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 5 using 1:(0.000705770556) smooth kdensity bandwidth 1.80908227e-05 with lines lw 1.5 lc rgb '#08306b'
+     '' index 5 using 1:(0.00070577062) smooth kdensity bandwidth 1.80908225e-05 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.6391
 set rmargin at screen 0.7898
 set bmargin at screen 0.8391
 set tmargin at screen 0.9681
-set xrange [-0.00280778576:0.00294456235]
+set xrange [-0.00280778552:0.00294456212]
 set yrange [0:4572.72]
 set xtics ("-2e-3" -0.002, "0" 0, "2e-3" 0.002)
 set ytics ("0" 0, "2k" 2000, "4k" 4000)
 plot 'init-gradients.dat' index 6 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 7 using 1:(0.00314154905) smooth kdensity bandwidth 0.00018197015 with lines lw 1.5 lc rgb '#08306b'
+     '' index 7 using 1:(0.00314154879) smooth kdensity bandwidth 0.000181970151 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.8323
 set rmargin at screen 0.9830
 set bmargin at screen 0.8391
@@ -70,17 +70,17 @@ set yrange [0:212.76]
 set xtics ("0" 0, "0.05" 0.05)
 set ytics ("0" 0, "100" 100, "200" 200)
 plot 'init-gradients.dat' index 8 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 9 using 1:(0.00390749834) smooth kdensity bandwidth 0.0056026789 with lines lw 1.5 lc rgb '#08306b'
+     '' index 9 using 1:(0.00390749834) smooth kdensity bandwidth 0.00560267888 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.0596
 set rmargin at screen 0.2102
 set bmargin at screen 0.6822
 set tmargin at screen 0.8112
-set xrange [-0.00289622252:0.00299101463]
+set xrange [-0.00289622252:0.00299101486]
 set yrange [0:81791.3]
 set xtics ("-2e-3" -0.002, "0" 0, "2e-3" 0.002)
 set ytics ("0" 0, "50k" 50000)
 plot 'init-gradients.dat' index 10 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 11 using 1:(0.0393864015) smooth kdensity bandwidth 0.000100901605 with lines lw 1.5 lc rgb '#08306b'
+     '' index 11 using 1:(0.039386403) smooth kdensity bandwidth 0.000100901605 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.2528
 set rmargin at screen 0.4034
 set bmargin at screen 0.6822
@@ -95,112 +95,112 @@ set lmargin at screen 0.4460
 set rmargin at screen 0.5966
 set bmargin at screen 0.6822
 set tmargin at screen 0.8112
-set xrange [-0.00380686461:0.0035225919]
+set xrange [-0.00380686508:0.0035225919]
 set yrange [0:12687.8]
 set xtics ("-2e-3" -0.002, "0" 0, "2e-3" 0.002)
 set ytics ("0" 0, "5k" 5000, "10k" 10000)
 plot 'init-gradients.dat' index 14 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 15 using 1:(0.00800572103) smooth kdensity bandwidth 0.00014692306 with lines lw 1.5 lc rgb '#08306b'
+     '' index 15 using 1:(0.00800572154) smooth kdensity bandwidth 0.000146923061 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.6391
 set rmargin at screen 0.7898
 set bmargin at screen 0.6822
 set tmargin at screen 0.8112
-set xrange [-0.00538743054:0.00570645276]
+set xrange [-0.00538742961:0.0057064537]
 set yrange [0:6498.92]
 set xtics ("-2.5e-3" -0.0025, "0" 0, "2.5e-3" 0.0025)
 set ytics ("0" 0, "2.5k" 2500, "5k" 5000)
 plot 'init-gradients.dat' index 16 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 17 using 1:(0.00605873947) smooth kdensity bandwidth 0.000213378823 with lines lw 1.5 lc rgb '#08306b'
+     '' index 17 using 1:(0.00605873947) smooth kdensity bandwidth 0.000213378822 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.8323
 set rmargin at screen 0.9830
 set bmargin at screen 0.6822
 set tmargin at screen 0.8112
-set xrange [-0.0153608592:0.0109994747]
+set xrange [-0.0153608602:0.0109994747]
 set yrange [0:153.36]
 set xtics ("-0.01" -0.01, "0" 0)
 set ytics ("0" 0, "100" 100)
 plot 'init-gradients.dat' index 18 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 19 using 1:(0.000878677797) smooth kdensity bandwidth 0.00082911723 with lines lw 1.5 lc rgb '#08306b'
+     '' index 19 using 1:(0.000878677828) smooth kdensity bandwidth 0.000829117235 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.0596
 set rmargin at screen 0.2102
 set bmargin at screen 0.5253
 set tmargin at screen 0.6543
-set xrange [-0.000931904302:0.00107915979]
+set xrange [-0.000931904302:0.00107915956]
 set yrange [0:116493]
 set xtics ("-5e-4" -0.0005, "0" 0, "5e-4" 0.0005)
 set ytics ("0" 0, "50k" 50000, "100k" 100000)
 plot 'init-gradients.dat' index 20 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 21 using 1:(0.0134542869) smooth kdensity bandwidth 3.2748161e-05 with lines lw 1.5 lc rgb '#08306b'
+     '' index 21 using 1:(0.0134542854) smooth kdensity bandwidth 3.27481611e-05 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.2528
 set rmargin at screen 0.4034
 set bmargin at screen 0.5253
 set tmargin at screen 0.6543
-set xrange [-0.0024821118:0.00204241509]
-set yrange [0:99744.4]
+set xrange [-0.0024821118:0.00204241485]
+set yrange [0:99744.5]
 set xtics ("-2e-3" -0.002, "0" 0)
 set ytics ("0" 0, "50k" 50000)
 plot 'init-gradients.dat' index 22 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 23 using 1:(0.0098839798) smooth kdensity bandwidth 4.18849132e-05 with lines lw 1.5 lc rgb '#08306b'
+     '' index 23 using 1:(0.00988397929) smooth kdensity bandwidth 4.18849139e-05 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.4460
 set rmargin at screen 0.5966
 set bmargin at screen 0.5253
 set tmargin at screen 0.6543
-set xrange [-0.00267924252:0.00191737548]
+set xrange [-0.00267924229:0.00191737548]
 set yrange [0:59629.9]
 set xtics ("-2e-3" -0.002, "0" 0)
 set ytics ("0" 0, "20k" 20000, "40k" 40000)
 plot 'init-gradients.dat' index 24 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 25 using 1:(0.00502073263) smooth kdensity bandwidth 4.29627045e-05 with lines lw 1.5 lc rgb '#08306b'
+     '' index 25 using 1:(0.00502073237) smooth kdensity bandwidth 4.29627046e-05 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.6391
 set rmargin at screen 0.7898
 set bmargin at screen 0.5253
 set tmargin at screen 0.6543
-set xrange [-0.00327389594:0.00468407897]
+set xrange [-0.00327389594:0.00468407851]
 set yrange [0:30794.7]
 set xtics ("-2.5e-3" -0.0025, "0" 0, "2.5e-3" 0.0025)
 set ytics ("0" 0, "20k" 20000)
 plot 'init-gradients.dat' index 26 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 27 using 1:(0.00434611537) smooth kdensity bandwidth 6.71327725e-05 with lines lw 1.5 lc rgb '#08306b'
+     '' index 27 using 1:(0.00434611511) smooth kdensity bandwidth 6.71327734e-05 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.8323
 set rmargin at screen 0.9830
 set bmargin at screen 0.5253
 set tmargin at screen 0.6543
-set xrange [-0.00400259718:0.00469597802]
+set xrange [-0.00400259765:0.00469597802]
 set yrange [0:546.48]
 set xtics ("-2.5e-3" -0.0025, "0" 0, "2.5e-3" 0.0025)
 set ytics ("0" 0, "200" 200, "400" 400)
 plot 'init-gradients.dat' index 28 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 29 using 1:(0.000289952507) smooth kdensity bandwidth 0.000238511113 with lines lw 1.5 lc rgb '#08306b'
+     '' index 29 using 1:(0.000289952522) smooth kdensity bandwidth 0.000238511114 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.0596
 set rmargin at screen 0.2102
 set bmargin at screen 0.3684
 set tmargin at screen 0.4973
-set xrange [-0.00100258272:0.00126289227]
+set xrange [-0.00100258272:0.0012628918]
 set yrange [0:115239]
 set xtics ("0" 0, "1e-3" 0.001)
 set ytics ("0" 0, "50k" 50000, "100k" 100000)
 plot 'init-gradients.dat' index 30 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 31 using 1:(0.0151563298) smooth kdensity bandwidth 3.54921047e-05 with lines lw 1.5 lc rgb '#08306b'
+     '' index 31 using 1:(0.0151563266) smooth kdensity bandwidth 3.54921045e-05 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.2528
 set rmargin at screen 0.4034
 set bmargin at screen 0.3684
 set tmargin at screen 0.4973
-set xrange [-0.0023682809:0.0020000448]
+set xrange [-0.00236828066:0.0020000448]
 set yrange [0:72703.4]
 set xtics ("-2e-3" -0.002, "0" 0)
 set ytics ("0" 0, "25k" 25000, "50k" 50000)
 plot 'init-gradients.dat' index 32 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 33 using 1:(0.00954275309) smooth kdensity bandwidth 4.59614657e-05 with lines lw 1.5 lc rgb '#08306b'
+     '' index 33 using 1:(0.00954275258) smooth kdensity bandwidth 4.59614654e-05 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.4460
 set rmargin at screen 0.5966
 set bmargin at screen 0.3684
 set tmargin at screen 0.4973
-set xrange [-0.00276316446:0.00200485694]
+set xrange [-0.00276316423:0.00200485671]
 set yrange [0:47999.2]
 set xtics ("-2e-3" -0.002, "0" 0)
 set ytics ("0" 0, "20k" 20000, "40k" 40000)
 plot 'init-gradients.dat' index 34 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 35 using 1:(0.00520795085) smooth kdensity bandwidth 4.66266527e-05 with lines lw 1.5 lc rgb '#08306b'
+     '' index 35 using 1:(0.00520795034) smooth kdensity bandwidth 4.66266527e-05 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.6391
 set rmargin at screen 0.7898
 set bmargin at screen 0.3684
@@ -210,7 +210,7 @@ set yrange [0:27318.4]
 set xtics ("-2.5e-3" -0.0025, "0" 0, "2.5e-3" 0.0025)
 set ytics ("0" 0, "10k" 10000, "20k" 20000)
 plot 'init-gradients.dat' index 36 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 37 using 1:(0.00440506757) smooth kdensity bandwidth 7.09263583e-05 with lines lw 1.5 lc rgb '#08306b'
+     '' index 37 using 1:(0.00440506757) smooth kdensity bandwidth 7.0926357e-05 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.8323
 set rmargin at screen 0.9830
 set bmargin at screen 0.3684
@@ -225,62 +225,62 @@ set lmargin at screen 0.0596
 set rmargin at screen 0.2102
 set bmargin at screen 0.2114
 set tmargin at screen 0.3404
-set xrange [-0.00262971385:0.00295370142]
+set xrange [-0.00262971479:0.00295370212]
 set yrange [0:81625.2]
 set xtics ("-2e-3" -0.002, "0" 0, "2e-3" 0.002)
 set ytics ("0" 0, "50k" 50000)
 plot 'init-gradients.dat' index 40 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 41 using 1:(0.0373537926) smooth kdensity bandwidth 9.8440394e-05 with lines lw 1.5 lc rgb '#08306b'
+     '' index 41 using 1:(0.0373538035) smooth kdensity bandwidth 9.84403948e-05 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.2528
 set rmargin at screen 0.4034
 set bmargin at screen 0.2114
 set tmargin at screen 0.3404
-set xrange [-0.00454844208:0.00697781518]
+set xrange [-0.00454844162:0.00697781518]
 set yrange [0:42407.5]
 set xtics ("0" 0, "5e-3" 0.005)
 set ytics ("0" 0, "20k" 20000, "40k" 40000)
 plot 'init-gradients.dat' index 42 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 43 using 1:(0.0251794932) smooth kdensity bandwidth 0.000129897891 with lines lw 1.5 lc rgb '#08306b'
+     '' index 43 using 1:(0.0251794922) smooth kdensity bandwidth 0.00012989789 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.4460
 set rmargin at screen 0.5966
 set bmargin at screen 0.2114
 set tmargin at screen 0.3404
-set xrange [-0.00379527383:0.0037567718]
+set xrange [-0.00379527407:0.00375677133]
 set yrange [0:13402.8]
 set xtics ("-2e-3" -0.002, "0" 0, "2e-3" 0.002)
 set ytics ("0" 0, "5k" 5000, "10k" 10000)
 plot 'init-gradients.dat' index 44 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 45 using 1:(0.00824884771) smooth kdensity bandwidth 0.000139616325 with lines lw 1.5 lc rgb '#08306b'
+     '' index 45 using 1:(0.00824884745) smooth kdensity bandwidth 0.000139616326 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.6391
 set rmargin at screen 0.7898
 set bmargin at screen 0.2114
 set tmargin at screen 0.3404
-set xrange [-0.00496165035:0.00527035072]
+set xrange [-0.00496165128:0.00527035072]
 set yrange [0:6334.2]
 set xtics ("-2.5e-3" -0.0025, "0" 0, "2.5e-3" 0.0025)
 set ytics ("0" 0, "2.5k" 2500, "5k" 5000)
 plot 'init-gradients.dat' index 46 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 47 using 1:(0.00558803686) smooth kdensity bandwidth 0.000200019059 with lines lw 1.5 lc rgb '#08306b'
+     '' index 47 using 1:(0.00558803736) smooth kdensity bandwidth 0.000200019062 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.8323
 set rmargin at screen 0.9830
 set bmargin at screen 0.2114
 set tmargin at screen 0.3404
-set xrange [-0.0156317316:0.00944010727]
+set xrange [-0.0156317297:0.00944010913]
 set yrange [0:163.08]
 set xtics ("-0.01" -0.01, "0" 0)
 set ytics ("0" 0, "100" 100)
 plot 'init-gradients.dat' index 48 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 49 using 1:(0.000835727962) smooth kdensity bandwidth 0.000785489711 with lines lw 1.5 lc rgb '#08306b'
+     '' index 49 using 1:(0.000835727962) smooth kdensity bandwidth 0.00078548972 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.0596
 set rmargin at screen 0.2102
 set bmargin at screen 0.0545
 set tmargin at screen 0.1835
-set xrange [-0.000375434553:0.000405027531]
+set xrange [-0.000375434465:0.000405027677]
 set yrange [0:124194]
 set xtics ("-2e-4" -0.0002, "0" 0, "2e-4" 0.0002)
 set ytics ("0" 0, "50k" 50000, "100k" 100000)
 plot 'init-gradients.dat' index 50 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 51 using 1:(0.0052213954) smooth kdensity bandwidth 9.51001151e-06 with lines lw 1.5 lc rgb '#08306b'
+     '' index 51 using 1:(0.00522139579) smooth kdensity bandwidth 9.5100115e-06 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.2528
 set rmargin at screen 0.4034
 set bmargin at screen 0.0545
@@ -295,22 +295,22 @@ set lmargin at screen 0.4460
 set rmargin at screen 0.5966
 set bmargin at screen 0.0545
 set tmargin at screen 0.1835
-set xrange [-0.000453730259:0.000380296377]
+set xrange [-0.000453730288:0.000380296377]
 set yrange [0:16899.8]
 set xtics ("-2e-4" -0.0002, "0" 0, "2e-4" 0.0002)
 set ytics ("0" 0, "10k" 10000)
 plot 'init-gradients.dat' index 54 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 55 using 1:(0.000910979493) smooth kdensity bandwidth 1.28843473e-05 with lines lw 1.5 lc rgb '#08306b'
+     '' index 55 using 1:(0.000910979525) smooth kdensity bandwidth 1.28843474e-05 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.6391
 set rmargin at screen 0.7898
 set bmargin at screen 0.0545
 set tmargin at screen 0.1835
-set xrange [-0.000504745229:0.000553279766]
+set xrange [-0.00050474517:0.000553279708]
 set yrange [0:6606.36]
 set xtics ("-2.5e-4" -0.00025, "0" 0, "2.5e-4" 0.00025)
 set ytics ("0" 0, "2.5k" 2500, "5k" 5000)
 plot 'init-gradients.dat' index 56 using 1:2:3 with boxes lc rgb '#5b9bd5', \
-     '' index 57 using 1:(0.000577822717) smooth kdensity bandwidth 1.96619694e-05 with lines lw 1.5 lc rgb '#08306b'
+     '' index 57 using 1:(0.000577822653) smooth kdensity bandwidth 1.96619696e-05 with lines lw 1.5 lc rgb '#08306b'
 set lmargin at screen 0.8323
 set rmargin at screen 0.9830
 set bmargin at screen 0.0545

@@ -18,8 +18,8 @@ final class Workspace {
     /// dL/dW_i (out x in) and dL/db_i.
     let weightGrad: [FloatBuffer]
     let biasGrad: [FloatBuffer]
-    /// dL/dz_i for every linear layer, capacity x sizes[i+1]: all kept, because the
-    /// weight gradients are computed after every input gradient (PropagationJobs.swift).
+    /// dL/dz_i for every linear layer, capacity x sizes[i+1]: all kept, because
+    /// lane 0 reads delta_i for dW_i while lane 1 makes the layers below (PropagationJobs.swift).
     let delta: [FloatBuffer]
     /// Threads used for passes over this workspace (results do not depend on it).
     var threads: Int {

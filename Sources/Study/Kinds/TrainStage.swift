@@ -59,9 +59,9 @@ struct TrainStage: StageKind {
     static let name = "train"
     static let version = 1  // numerics changes: Numerics.version
     static let numeric = true
-    // Results do not depend on the thread count (Nets splits its products into
-    // fixed row blocks); two threads only make a lone training faster.
-    static let maxThreads = 2
+    // Results do not depend on the thread count (Nets splits a step into fixed
+    // lanes); a training uses one thread per lane at most.
+    static let maxThreads = Lanes.count
     // Re-reads context.threads every epoch, so a lone last training gets the idle core.
     static let growsThreads = true
     static let summary = "train one network with SGD, early stopping on validation accuracy"
