@@ -31,9 +31,11 @@ struct BenchResults: Codable, Sendable {
     var sgemmGflops1Thread: Double
     /// Epoch FLOPs / that rate: an epoch that did nothing but its GEMMs, on one thread.
     var gemmFloorSeconds1Thread: Double
-    /// The 1-thread floor / `threads`: perfect scaling of whole-batch sgemm.
+    /// The 1-thread floor / `threads`: perfect scaling of whole-batch sgemm;
+    /// the median of the measurements before each round of epochs (`_rounds`).
     var idealFloorSeconds: Double
-    /// Per activation: median epoch seconds / `idealFloorSeconds` (target <= 1.10).
+    var idealFloorSecondsRounds: [Double]
+    /// Per activation: median over rounds of epoch seconds / that round's ideal floor (target <= 1.10).
     var trainEpochOverIdealFloor: [String: Double]
     /// Two trainings of this activation at once on one thread each: wall seconds per epoch of
     /// throughput (median round / 2), to compare with its `train_epoch_seconds` (SideBySideBenchmark).
@@ -58,6 +60,7 @@ struct BenchResults: Codable, Sendable {
         case sgemmAllocationsPerStep = "sgemm_allocations_per_step"
         case evalImagesPerSecond = "eval_images_per_second", modelSHA256 = "model_sha256"
         case sgemmGflops1Thread = "sgemm_gflops_1_thread", idealFloorSeconds = "ideal_floor_seconds"
+        case idealFloorSecondsRounds = "ideal_floor_seconds_rounds"
         case trainEpochOverIdealFloor = "train_epoch_over_ideal_floor"
         case sideBySideActivation = "side_by_side_activation", sideBySideSecondsPerEpoch = "side_by_side_seconds_per_epoch"
         case gemmFloorSeconds1Thread = "gemm_floor_seconds_1_thread", sgemmShapes = "sgemm_shapes"

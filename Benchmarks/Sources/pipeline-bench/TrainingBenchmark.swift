@@ -48,9 +48,15 @@ struct TrainingBenchmark {
     /// Every activation's timed epochs taken in turns (epoch 1 of each, then
     /// epoch 2 of each, ...), so a slow spell of the machine is shared among
     /// the activations instead of landing on one of them.
-    func run(_ activations: [ActivationKind], after: (Result) -> Void = { _ in }) throws -> [Result] {
+    /// `beforeRound(r)` runs before round r (epoch r of each activation), e.g. to
+    /// measure the ideal floor next to the epochs it is compared with.
+    func run(_ activations: [ActivationKind], beforeRound: (Int) -> Void = { _ in },
+             after: (Result) -> Void = { _ in }) throws -> [Result] {
         let sessions = try activations.map { try Session(activation: $0, data: data, threads: threads) }
-        for _ in 0..<epochs { for session in sessions { try session.timeEpoch() } }
+        for round in 0..<epochs {
+            beforeRound(round)
+            for session in sessions { try session.timeEpoch() }
+        }
         return try sessions.map { let r = try $0.finish(); after(r); return r }
     }
 
