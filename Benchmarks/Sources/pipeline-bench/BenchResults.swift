@@ -35,6 +35,10 @@ struct BenchResults: Codable, Sendable {
     /// the median of the measurements before each round of epochs (`_rounds`).
     var idealFloorSeconds: Double
     var idealFloorSecondsRounds: [Double]
+    /// sgemm on every thread at once (own operands each): the per-thread rate and
+    /// the epoch floor it gives, the bound of any split over `threads` threads.
+    var busyFloorSeconds: Double
+    var sgemmGflopsPerThreadBusy: Double
     /// Per activation: median over rounds of epoch seconds / that round's ideal floor (target <= 1.10).
     var trainEpochOverIdealFloor: [String: Double]
     /// Two trainings of this activation at once on one thread each: wall seconds per epoch of
@@ -61,6 +65,7 @@ struct BenchResults: Codable, Sendable {
         case evalImagesPerSecond = "eval_images_per_second", modelSHA256 = "model_sha256"
         case sgemmGflops1Thread = "sgemm_gflops_1_thread", idealFloorSeconds = "ideal_floor_seconds"
         case idealFloorSecondsRounds = "ideal_floor_seconds_rounds"
+        case busyFloorSeconds = "busy_floor_seconds", sgemmGflopsPerThreadBusy = "sgemm_gflops_per_thread_busy"
         case trainEpochOverIdealFloor = "train_epoch_over_ideal_floor"
         case sideBySideActivation = "side_by_side_activation", sideBySideSecondsPerEpoch = "side_by_side_seconds_per_epoch"
         case gemmFloorSeconds1Thread = "gemm_floor_seconds_1_thread", sgemmShapes = "sgemm_shapes"

@@ -1,4 +1,6 @@
+import Foundation
 import Nets
+import Synchronization
 
 /// Times `cblas_sgemm` alone on the shapes of one training step.
 ///
@@ -34,6 +36,21 @@ struct SgemmBenchmark {
 
     func run() -> Result {
         Result(threads: 1, shapes: step.shapes.map(time))
+    }
+
+    /// `run` on `threads` threads at once, each on its own operands: what
+    /// whole-batch sgemm gets per thread when every core is busy (shared caches,
+    /// memory bandwidth and clock), the floor of `threads` independent trainings.
+    /// The slowest thread's result; its allocation counts mix the threads' calls.
+    func runConcurrently(threads: Int) -> Result {
+        let results = Mutex<[Result]>([])
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            let r = run()
+            results.withLock { $0.append(r) }
+        }
+        var slowest = results.withLock { $0 }.max { $0.stepSeconds < $1.stepSeconds }!
+        slowest.threads = threads
+        return slowest
     }
 
     private func time(_ s: GemmShape) -> ShapeTiming {

@@ -45,11 +45,17 @@ shapeTable.add(["one step", String(format: "%.2f", sgemm.stepSeconds * 1e3), Str
 print(shapeTable.rendered)
 print(String(format: "GEMM floor per epoch at 1 thread: %.3f s; ideal floor at %d threads (perfect scaling): %.3f s",
              sgemm.stepSeconds * Double(stepsPerEpoch), options.threads, idealFloor(sgemm)))
-print(String(format: "heap allocations inside sgemm per step: %.1f\n", sgemm.allocationsPerStep))
+print(String(format: "heap allocations inside sgemm per step: %.1f", sgemm.allocationsPerStep))
+// The same on every thread at once: the cost of sharing the machine, which no split can avoid.
+let busy = options.threads > 1 ? sgemmBench.runConcurrently(threads: options.threads) : sgemm
+let busyFloor = idealFloor(busy)
+print(String(format: "sgemm on %d threads at once, each on its own operands: %.0f GFLOP/s per thread; "
+             + "floor of an epoch with every core busy: %.3f s (%.3f x the ideal floor)\n",
+             options.threads, busy.gflops, busyFloor, busyFloor / idealFloor(sgemm)))
 
 let bench = TrainingBenchmark(data: data, epochs: options.epochs, threads: options.threads)
 var results: [TrainingBenchmark.Result] = []
-var table = TextTable(["activation", "s/epoch (median)", "all epochs", "CPU s/epoch", "samples/s", "GFLOP/s", "x ideal floor",
+var table = TextTable(["activation", "s/epoch (median)", "all epochs", "CPU s/epoch", "samples/s", "GFLOP/s", "x ideal floor", "x busy floor",
                        "allocs/step", "beyond sgemm", "eval images/s"])
 print("training, \(options.threads) threads, \(options.epochs) timed epochs per activation:")
 print("  (epochs taken in turns across the activations)")
@@ -72,7 +78,7 @@ for r in results {
                r.epochSeconds.map { String(format: "%.2f", $0) }.joined(separator: " "),
                String(format: "%.2f", r.medianEpochCPUSeconds),
                String(format: "%.0f", r.samplesPerSecond), String(format: "%.1f", epochFlops / median / 1e9),
-               String(format: "%.3f", overFloor(r)),
+               String(format: "%.3f", overFloor(r)), String(format: "%.3f", median / busyFloor),
                String(format: "%.1f", r.allocationsPerStep), String(format: "%.1f", r.allocationsPerStep - sgemm.allocationsPerStep),
                String(format: "%.0f", r.evaluationImagesPerSecond)])
 }
@@ -122,6 +128,7 @@ let output = BenchResults(
     gemmFloorSeconds1Thread: sgemm.stepSeconds * Double(stepsPerEpoch),
     idealFloorSeconds: floorMedian,
     idealFloorSecondsRounds: floors,
+    busyFloorSeconds: busyFloor, sgemmGflopsPerThreadBusy: busy.gflops,
     trainEpochOverIdealFloor: byActivation(overFloor),
     sideBySideActivation: sideBySide?.activation.rawValue,
     sideBySideSecondsPerEpoch: sideBySide?.secondsPerEpoch,
