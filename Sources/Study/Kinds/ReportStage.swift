@@ -18,7 +18,7 @@ struct ReportStage: StageKind {
 
     static let name = "report"
     /// 4: provenance names pipeline.json's hash and the tool version; stage times in timings.md.
-    static let version = 7  // 5: facet-grid histogram layout; 6: thread counts only in timings.md; 7: host facts only in timings.md, numerics stated
+    static let version = 8  // 5: facet-grid histogram layout; 6: thread counts only in timings.md; 7: host facts only in timings.md, numerics stated; 8: BLAS row names the lanes
     static let numeric = true
     static let summary = "the study's report, figures and metrics.json"
     static let inputs = ReportInputs.roles

@@ -145,7 +145,7 @@ struct ReportMarkdown {
         | | |
         |---|---|
         | numerics | \(numerics?.description ?? "unknown") |
-        | BLAS | OpenBLAS single-threaded with the kernel above on every host; each product split into blocks of fixed rows over the stage's threads |
+        | BLAS | OpenBLAS single-threaded with the kernel above on every host; each product one call over a fixed split of the training step into two lanes, whatever the stage's threads |
         | threads | per training stage in [timings.md](timings.md): the scheduler's choice, which changes speed, never results |
 
         The machine, the tool version, the pipeline file's hash and the time each stage took: \
