@@ -109,3 +109,30 @@ extension Thread {
         return r
     }
 }
+
+extension FileTests {
+    /// FileComparison: true only for exactly the same bytes, however the pieces are cut.
+    @Test func fileComparisonMatchesExactlyTheSameBytes() throws {
+        let url = dir.appendingPathComponent("c.txt")
+        let content = [UInt8]((0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try AtomicFile.write(content, to: url)
+        func compare(_ pieces: [[UInt8]]) -> Bool {
+            let c = FileComparison(path: url.path)
+            for p in pieces { c.feed(p) }
+            return c.matches
+        }
+        #expect(compare([content]))
+        #expect(compare([Array(content[..<1]), Array(content[1..<65_536]), [], Array(content[65_536...])]))
+        var changed = content; changed[69_999] ^= 1  // same size, last byte differs
+        #expect(!compare([changed]))
+        #expect(!compare([Array(content.dropLast())]))  // a prefix
+        #expect(!compare([content, [0]]))  // longer
+        let missing = FileComparison(path: dir.appendingPathComponent("none").path)
+        #expect(missing.hasDiffered && !missing.matches)
+        let c = FileComparison(path: url.path)
+        c.feed([content[0] ^ 1])
+        #expect(c.hasDiffered)
+        c.feed(Array(content[1...]))  // not compared any more
+        #expect(!c.matches)
+    }
+}
