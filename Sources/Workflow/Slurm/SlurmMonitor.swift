@@ -6,13 +6,15 @@ import Foundation
 /// log path and the log's last lines. A job left pending forever because a job
 /// it waits for failed (`DependencyNeverSatisfied`) is cancelled and reported
 /// as skipped. A job Slurm no longer knows (purged after `MinJobAge`) counts as
-/// ended; the caller then judges it by the store. Stops early on `Interruption`
+/// ended; the caller then judges it by the store. Stops early on `cancellation`
 /// (the jobs keep running) and throws when `timeout` passes.
 struct SlurmMonitor {
     let scheduler: any SlurmScheduler
     let console: Console
     let pollInterval: Double
     let timeout: Double?
+    /// The run's stop request (`Cancellation`).
+    var cancellation = Cancellation()
 
     struct Outcome {
         /// Stages whose failure was already reported.
@@ -25,7 +27,7 @@ struct SlurmMonitor {
         var open = entries
         let deadline = timeout.map { Date().addingTimeInterval($0) }
         while !open.isEmpty {
-            if Interruption.isRequested {
+            if cancellation.isRequested {
                 console.error("stopped waiting; the jobs keep running (`pipeline status` shows them, `scancel` stops them)")
                 outcome.interrupted = true
                 return outcome

@@ -99,14 +99,14 @@ public final class StageLog: @unchecked Sendable {
     }
 
     /// Runs `body` (the stage and its publishing), then records how it ended:
-    /// interrupted when `Interruption` was requested meanwhile, else ok or failed.
-    func recording<T>(_ body: () throws -> T) throws -> T {
+    /// interrupted when the run's `cancellation` was requested meanwhile, else ok or failed.
+    func recording<T>(cancellation: Cancellation, _ body: () throws -> T) throws -> T {
         do {
             let result = try body()
             finish(error: nil, interrupted: false)
             return result
         } catch {
-            finish(error: error, interrupted: Interruption.isRequested)
+            finish(error: error, interrupted: cancellation.isRequested)
             throw error
         }
     }
