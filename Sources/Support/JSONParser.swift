@@ -131,20 +131,22 @@ public struct JSONParser {
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)'") }
             pos += 1
             skipSpace()
-            if let visit {
-                path.append(key)
-                let value = try parseValue()
-                path.removeLast()
-                if streamed { try visit(key, value) } else { members.append((key, value)) }
-            } else {
-                members.append((key, try parseValue()))
-            }
+            let value = try parseChild(key)
+            if streamed, let visit { try visit(key, value) } else { members.append((key, value)) }
             skipSpace()
             guard pos < bytes.count else { throw error("unexpected end of input, expected ',' or '}'") }
             if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
             if bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(members) }
             throw error("expected ',' or '}' after object member")
         }
+    }
+
+    /// A member's value (`key`) or an array element's (nil); while streaming, with its key on `path`.
+    private mutating func parseChild(_ key: String?) throws -> JSONValue {
+        guard visit != nil else { return try parseValue() }
+        path.append(key)
+        defer { path.removeLast() }
+        return try parseValue()
     }
 
     private mutating func parseArray() throws -> JSONValue {
@@ -154,13 +156,7 @@ public struct JSONParser {
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array(items) }
         while true {
             skipSpace()
-            if visit != nil {
-                path.append(nil)
-                items.append(try parseValue())
-                path.removeLast()
-            } else {
-                items.append(try parseValue())
-            }
+            items.append(try parseChild(nil))
             skipSpace()
             guard pos < bytes.count else { throw error("unexpected end of input, expected ',' or ']'") }
             if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }

@@ -136,3 +136,16 @@ extension FileTests {
         #expect(!c.matches)
     }
 }
+
+extension FileTests {
+    /// readIfPresent: nil only for a missing file; every other failure is still an error naming the path.
+    @Test func readIfPresentIsNilOnlyForAMissingFile() throws {
+        let url = dir.appendingPathComponent("p.txt")
+        #expect(try WholeFile.readIfPresent(url.path) == nil)
+        try AtomicFile.write(Data("here".utf8), to: url)
+        #expect(try WholeFile.readIfPresent(url.path) == Array("here".utf8))
+        #expect(throws: SystemCallError(path: dir.path, operation: "read", code: EISDIR)) { try WholeFile.readIfPresent(dir.path) }
+        let below = url.appendingPathComponent("x").path  // a path through a file: ENOTDIR, not "missing"
+        #expect(throws: SystemCallError(path: below, operation: "open for reading", code: ENOTDIR)) { try WholeFile.readIfPresent(below) }
+    }
+}

@@ -74,7 +74,7 @@ struct SlurmMonitor {
 
     /// The last lines of a log, indented, or "" when it cannot be read.
     static func tail(_ path: String, lines: Int = 8) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { return "" }
+        guard let data = try? WholeFile.read(path) else { return "" }
         let last = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).suffix(lines + 1)
         let text = last.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? "" : "\n" + text.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")

@@ -89,13 +89,8 @@ public final class StageLog: @unchecked Sendable {
     func write(_ line: String) {
         lock.lock(); defer { lock.unlock() }
         guard fd >= 0 else { return }
-        let bytes = Array((line + "\n").utf8)
-        var off = 0
-        while off < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + off, $0.count - off) }
-            if n < 0 { if errno == EINTR { continue }; return }
-            off += n
-        }
+        // A log that cannot be written (disk full) must not fail the stage: the line is still shown.
+        try? writeAll(fd, Array((line + "\n").utf8), path: url.path)
     }
 
     /// Runs `body` (the stage and its publishing), then records how it ended:
