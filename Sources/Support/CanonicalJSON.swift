@@ -22,6 +22,19 @@ public enum CanonicalJSON {
     /// Shortest round-trip text; integral doubles keep a ".0" so they stay doubles.
     public static func number(_ d: Double) -> String { d.description }
 
+    /// Appends `value` to `out` as it reads nested `indent` levels deep in pretty
+    /// text (its first line is not indented; `indent` is ignored without `pretty`),
+    /// for writers that stream a large document one member at a time.
+    public static func append(_ value: JSONValue, to out: inout [UInt8], pretty: Bool, indent: Int) {
+        write(value, into: &out, pretty: pretty, indent: indent)
+    }
+
+    /// Whether object key `a` comes before `b` in canonical text (by UTF-8 bytes).
+    public static func keyPrecedes(_ a: String, _ b: String) -> Bool {
+        // Swift's String < compares by Unicode scalars, which orders like UTF-8 bytes.
+        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+    }
+
     // Bytes, not String appends: the lock file and keys of a 100-stage no-op run go through here.
     private static func write(_ value: JSONValue, into out: inout [UInt8], pretty: Bool, indent: Int) {
         func newline(_ level: Int) {
@@ -47,8 +60,7 @@ public enum CanonicalJSON {
         case .object(let members):
             if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
             out.append(UInt8(ascii: "{"))
-            // Swift's String < compares by Unicode scalars, which orders like UTF-8 bytes.
-            let sorted = members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+            let sorted = members.sorted { keyPrecedes($0.key, $1.key) }
             for (i, m) in sorted.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { newline(indent + 1) }
@@ -69,6 +81,9 @@ public enum CanonicalJSON {
         writeString(s, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Appends `s` as a JSON string literal (as `quoted`).
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) { writeString(s, into: &out) }
 
     private static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)

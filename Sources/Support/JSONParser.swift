@@ -17,10 +17,32 @@ public struct JSONSyntaxError: Error, CustomStringConvertible, Sendable {
 public struct JSONParser {
     private let bytes: [UInt8]
     private var pos = 0
+    /// While streaming: the object whose members go to `visit`, and the keys
+    /// (nil for an array element) from the top to the value being parsed.
+    private var streamPath: [String?] = []
+    private var path: [String?] = []
+    private var visit: ((String, JSONValue) throws -> Void)?
 
     public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         return try parser.parseDocument()
+    }
+
+    /// Parses like `parse(_:)`, but hands each member of the object at `path`
+    /// (its keys from the top, e.g. `["stages"]`) to `visit`, in file order, as
+    /// soon as it is parsed, instead of keeping it: in the tree returned, that
+    /// object is empty. So a document with one large table (the lock file of
+    /// 100,000 stages) is never all in memory as a tree. The same checks and
+    /// errors as `parse` (duplicate keys included); an error `visit` throws
+    /// ends the parse and is rethrown. When `path` names no object, `visit` is
+    /// never called and the result is `parse`'s.
+    public static func parse(_ bytes: [UInt8], streaming path: [String], _ visit: (String, JSONValue) throws -> Void) throws -> JSONValue {
+        try withoutActuallyEscaping(visit) { visit in
+            var parser = JSONParser(bytes: bytes)
+            parser.streamPath = path
+            parser.visit = visit
+            return try parser.parseDocument()
+        }
     }
 
     public static func parse(_ data: Data) throws -> JSONValue { try parse([UInt8](data)) }
@@ -85,6 +107,7 @@ public struct JSONParser {
         pos += 1
         var members: [(key: String, value: JSONValue)] = []
         var seen = Set<String>()
+        let streamed = visit != nil && path == streamPath  // then `seen` holds every key
         skipSpace()
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(members) }
         while true {
@@ -94,23 +117,36 @@ public struct JSONParser {
             }
             let keyStart = pos
             let key = try parseString()
-            // Small objects (most of a run record) search linearly instead of hashing every key.
-            if members.count < 16 ? members.contains(where: { $0.key == key }) : seen.contains(key) {
-                throw error("duplicate key '\(key)'", at: keyStart)
+            if streamed {
+                guard seen.insert(key).inserted else { throw error("duplicate key '\(key)'", at: keyStart) }
+            } else {
+                // Small objects (most of a run record) search linearly instead of hashing every key.
+                if members.count < 16 ? members.contains(where: { $0.key == key }) : seen.contains(key) {
+                    throw error("duplicate key '\(key)'", at: keyStart)
+                }
+                if members.count == 15 { seen = Set(members.map(\.key)) }
+                if members.count >= 15 { seen.insert(key) }
             }
-            if members.count == 15 { seen = Set(members.map(\.key)) }
-            if members.count >= 15 { seen.insert(key) }
             skipSpace()
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)'") }
             pos += 1
             skipSpace()
-            members.append((key, try parseValue()))
+            let value = try parseChild(key)
+            if streamed, let visit { try visit(key, value) } else { members.append((key, value)) }
             skipSpace()
             guard pos < bytes.count else { throw error("unexpected end of input, expected ',' or '}'") }
             if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
             if bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(members) }
             throw error("expected ',' or '}' after object member")
         }
+    }
+
+    /// A member's value (`key`) or an array element's (nil); while streaming, with its key on `path`.
+    private mutating func parseChild(_ key: String?) throws -> JSONValue {
+        guard visit != nil else { return try parseValue() }
+        path.append(key)
+        defer { path.removeLast() }
+        return try parseValue()
     }
 
     private mutating func parseArray() throws -> JSONValue {
@@ -120,7 +156,7 @@ public struct JSONParser {
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") { pos += 1; return .array(items) }
         while true {
             skipSpace()
-            items.append(try parseValue())
+            items.append(try parseChild(nil))
             skipSpace()
             guard pos < bytes.count else { throw error("unexpected end of input, expected ',' or ']'") }
             if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }

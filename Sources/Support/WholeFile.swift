@@ -45,6 +45,15 @@ public enum WholeFile {
         return bytes
     }
 
+    /// `read`, but nil when there is no file at `path` (ENOENT), for the files
+    /// that may be absent (a metrics file before its stage ran, a cache);
+    /// any other failure (no permission, a folder, a read error) still throws.
+    public static func readIfPresent(_ path: String) throws -> [UInt8]? {
+        do { return try read(path) } catch let e as SystemCallError where e.code == ENOENT && e.operation == "open for reading" {
+            return nil
+        }
+    }
+
     /// `read(url.path)`.
     public static func read(_ url: URL) throws -> [UInt8] { try read(url.path) }
 }

@@ -21,8 +21,8 @@ struct ExperimentRow {
     static func baseline(_ pipeline: Pipeline) throws -> ExperimentRow {
         var metrics: [(file: String, value: JSONValue)] = []
         for f in pipeline.metrics {
-            guard let data = FileManager.default.contents(atPath: pipeline.root.appendingPathComponent(f).path) else { continue }
-            do { metrics.append((f, try JSONParser.parse(data))) } catch { throw PipelineError("\(f): not valid JSON") }
+            guard let bytes = try WholeFile.readIfPresent(pipeline.root.appendingPathComponent(f).path) else { continue }
+            do { metrics.append((f, try JSONParser.parse(bytes))) } catch { throw PipelineError("\(f): not valid JSON") }
         }
         let lock = try LockFile.read(root: pipeline.root)
         let e = Experiment(name: "baseline", overrides: [], targets: [], pipelineSha256: pipeline.sourceHash, gitCommit: nil,

@@ -9,17 +9,16 @@ enum HostCPU {
     /// What `-target-cpu haswell` lets the compiler use, as /proc/cpuinfo names it.
     static let haswellFlags = ["avx", "avx2", "fma", "bmi1", "bmi2", "f16c", "movbe", "abm", "popcnt"]
 
-    /// The flags in `required` that /proc/cpuinfo does not list; nil if it cannot be read.
-    static func missing(_ required: [String], cpuinfo: String = CPUInfo.defaultPath) -> [String]? {
-        guard let present = CPUInfo.flags(path: cpuinfo) else { return nil }
+    /// The flags in `required` that `flags` (from /proc/cpuinfo) lacks; nil if it could not be read.
+    static func missing(_ required: [String], flags: Set<String>?) -> [String]? {
+        guard let present = flags else { return nil }
         return required.filter { !present.contains($0) }
     }
 
     /// Exits with status 2 and one line naming the missing features, if any.
-    /// `PIPELINE_CPUINFO` replaces /proc/cpuinfo (for the CLI tests).
-    static func requireHaswellFeatures() {
-        let path = getenv("PIPELINE_CPUINFO").map { String(cString: $0) } ?? CPUInfo.defaultPath
-        guard let absent = missing(haswellFlags, cpuinfo: path), !absent.isEmpty else { return }
+    /// `flags` are the process's (`CPUInfo.startUp`, read once in main.swift).
+    static func requireHaswellFeatures(flags: Set<String>?) {
+        guard let absent = missing(haswellFlags, flags: flags), !absent.isEmpty else { return }
         FileHandle.standardError.write(Data("""
             pipeline: error: this build needs an x86-64 CPU with AVX2 and FMA (Haswell or later); \
             this CPU lacks \(absent.joined(separator: ", ")). Rebuild with \

@@ -13,9 +13,9 @@ struct LogCommand: ParsableCommand {
         guard let attempt = StageAttempt.last(store: store, stage: stage.name) else {
             fail(EngineError("stage '\(stage.name)' has no log in \(store.root.path) (it has not run with this store)"))
         }
-        guard let data = FileManager.default.contents(atPath: attempt.log) else {
-            fail(EngineError("\(attempt.log): the log of stage '\(stage.name)' is missing"))
-        }
-        FileHandle.standardOutput.write(data)
+        let bytes: [UInt8]?
+        do { bytes = try WholeFile.readIfPresent(attempt.log) } catch { fail(error) }
+        guard let bytes else { fail(EngineError("\(attempt.log): the log of stage '\(stage.name)' is missing")) }
+        FileHandle.standardOutput.write(Data(bytes))
     }
 }

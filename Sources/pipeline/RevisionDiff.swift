@@ -61,7 +61,7 @@ struct ParamsDiffCommand: ParsableCommand {
         for s in p.stages { for (f, v) in s.paramValues { keys[f, default: []].formUnion(v.keys) } }
         for (file, ks) in keys {
             let data: Data?
-            if let rev { data = try? Git.show(rev, file, root: p.root) } else { data = FileManager.default.contents(atPath: p.root.appendingPathComponent(file).path) }
+            if let rev { data = try? Git.show(rev, file, root: p.root) } else { data = try WholeFile.readIfPresent(p.root.appendingPathComponent(file).path).map { Data($0) } }
             guard let data, let doc = try? ParamsFileDocument.parse(data, name: file) else { continue }
             var values: [String: JSONValue] = [:]
             for k in ks { if let v = ParamsFileDocument.lookup(doc, k) { values[k] = v } }
@@ -87,8 +87,10 @@ struct MetricsDiffCommand: ParsableCommand {
         var old: [String: [String: JSONValue]] = [:], new: [String: [String: JSONValue]] = [:]
         for f in pipeline.metrics {
             if let data = try? Git.show(rev, f, root: pipeline.root), let v = try? JSONParser.parse(data) { old[f] = MetricValues.flatten(v) }
-            if let data = FileManager.default.contents(atPath: pipeline.root.appendingPathComponent(f).path) {
-                do { new[f] = MetricValues.flatten(try JSONParser.parse(data)) } catch { fail(PipelineError("\(f): not valid JSON")) }
+            let bytes: [UInt8]?
+            do { bytes = try WholeFile.readIfPresent(pipeline.root.appendingPathComponent(f).path) } catch { fail(error) }
+            if let bytes {
+                do { new[f] = MetricValues.flatten(try JSONParser.parse(bytes)) } catch { fail(PipelineError("\(f): not valid JSON")) }
             }
         }
         RevisionDiff(old: old, new: new, rev: rev, firstColumn: "Metric").print(format: format, all: all)

@@ -38,7 +38,7 @@ struct RunCommand: ParsableCommand {
         let (pipeline, store) = try project.load()
         let options = runOptions()
         let engine = Engine(pipeline: pipeline, store: store, console: Console(verbose: verbose))
-        Interruption.install { engine.wake() }
+        StopSignals.route(to: options.cancellation)
         var slurm = SlurmOptions(executable: SlurmOptions.currentExecutable, pipelineFile: project.fileURL)
         slurm.wait = wait
         slurm.sbatchOptions = sbatchOptions
@@ -73,18 +73,16 @@ struct RunCommand: ParsableCommand {
         let console = Console(verbose: verbose)
         let runner = ExperimentRunner(pipelineFile: project.fileURL, displayName: project.file, registry: ProjectOptions.registry,
                                       store: store, console: console)
-        let options = runOptions()
+        var options = runOptions()
         do { for p in points { _ = try runner.validate(p, targets: targets) } } catch { fail(error) }
         let commit = Git.commit(root: project.fileURL.deletingLastPathComponent())
         var failed = false
         for (i, p) in points.enumerated() {
             let label = name.map { points.count > 1 ? "\($0)-\(i + 1)" : $0 } ?? Experiment.automaticName(overrides: p.map(\.text), targets: targets)
             let (_, summary): (Experiment?, RunSummary)
-            do {
-                (_, summary) = try runner.run(name: label, overrides: p, options: options, gitCommit: commit) { engine in
-                    Interruption.install { engine.wake() }
-                }
-            } catch { fail(error) }
+            options.cancellation = Cancellation()  // one token per run
+            StopSignals.route(to: options.cancellation)
+            do { (_, summary) = try runner.run(name: label, overrides: p, options: options, gitCommit: commit) } catch { fail(error) }
             if summary.interrupted { throw ExitCode(130) }
             if summary.failed > 0 { failed = true }
         }

@@ -15,7 +15,7 @@ import Testing
     @Test func theLoadedLibraryRunsThePinnedKernelSingleThreaded() throws {
         let blas = try OpenBLAS.loaded()
         print("OpenBLAS: \(blas.config)")
-        #expect(blas.kernel == OpenBLAS.pinnedKernel(cpuFlags: CPUInfo.flags()))
+        #expect(blas.kernel == OpenBLAS.pinnedKernel(cpuFlags: CPUInfo.current.flags))
         #expect(blas.version == "0.3.21")
         #expect(blas.config.contains(" \(blas.kernel) "))
         #expect(blas.threads == 1)

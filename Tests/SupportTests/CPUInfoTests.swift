@@ -22,4 +22,22 @@ import Support
         #expect(CPUInfo.field("flags", path: "/nonexistent/cpuinfo") == nil)
         #expect(CPUInfo.model(path: "/nonexistent/cpuinfo") == "unknown")
     }
+
+    @Test func readGivesModelAndFlagsFromOnePass() throws {
+        let path = try file("processor\t: 0\nflags\t\t: fpu avx2 fma\nmodel name\t: Example\nflags\t: other\n")
+        defer { unlink(path) }
+        #expect(CPUInfo.read(path: path) == CPUFacts(model: "Example", flags: ["fpu", "avx2", "fma"]))
+        #expect(CPUInfo.read(path: "/nonexistent/cpuinfo") == CPUFacts(model: "unknown", flags: nil))
+    }
+
+    /// The process's facts are read once: once read, another path (or a changed file) does not count.
+    /// (All test targets share one process, whose OpenBLAS reads `current`: so only the real file here.)
+    @Test func theProcessReadsItsCPUInfoOnce() throws {
+        let real = CPUInfo.current
+        #expect(real == CPUInfo.read(path: CPUInfo.defaultPath))
+        let path = try file("model name\t: Other\nflags\t: sse\n")
+        defer { unlink(path) }
+        #expect(CPUInfo.startUp(path: path) == real)
+        #expect(CPUInfo.current == real)
+    }
 }

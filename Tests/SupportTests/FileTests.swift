@@ -109,3 +109,43 @@ extension Thread {
         return r
     }
 }
+
+extension FileTests {
+    /// FileComparison: true only for exactly the same bytes, however the pieces are cut.
+    @Test func fileComparisonMatchesExactlyTheSameBytes() throws {
+        let url = dir.appendingPathComponent("c.txt")
+        let content = [UInt8]((0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try AtomicFile.write(content, to: url)
+        func compare(_ pieces: [[UInt8]]) -> Bool {
+            let c = FileComparison(path: url.path)
+            for p in pieces { c.feed(p) }
+            return c.matches
+        }
+        #expect(compare([content]))
+        #expect(compare([Array(content[..<1]), Array(content[1..<65_536]), [], Array(content[65_536...])]))
+        var changed = content; changed[69_999] ^= 1  // same size, last byte differs
+        #expect(!compare([changed]))
+        #expect(!compare([Array(content.dropLast())]))  // a prefix
+        #expect(!compare([content, [0]]))  // longer
+        let missing = FileComparison(path: dir.appendingPathComponent("none").path)
+        #expect(missing.hasDiffered && !missing.matches)
+        let c = FileComparison(path: url.path)
+        c.feed([content[0] ^ 1])
+        #expect(c.hasDiffered)
+        c.feed(Array(content[1...]))  // not compared any more
+        #expect(!c.matches)
+    }
+}
+
+extension FileTests {
+    /// readIfPresent: nil only for a missing file; every other failure is still an error naming the path.
+    @Test func readIfPresentIsNilOnlyForAMissingFile() throws {
+        let url = dir.appendingPathComponent("p.txt")
+        #expect(try WholeFile.readIfPresent(url.path) == nil)
+        try AtomicFile.write(Data("here".utf8), to: url)
+        #expect(try WholeFile.readIfPresent(url.path) == Array("here".utf8))
+        #expect(throws: SystemCallError(path: dir.path, operation: "read", code: EISDIR)) { try WholeFile.readIfPresent(dir.path) }
+        let below = url.appendingPathComponent("x").path  // a path through a file: ENOTDIR, not "missing"
+        #expect(throws: SystemCallError(path: below, operation: "open for reading", code: ENOTDIR)) { try WholeFile.readIfPresent(below) }
+    }
+}

@@ -70,3 +70,28 @@ func syntaxError(_ text: String) -> String? {
     #expect(CanonicalJSON.quoted("a\"b\\c\n\t\r\u{01}\u{7F}é") == #""a\"b\\c\n\t\r\u0001\#u{7F}é""#)
     #expect(CanonicalJSON.string(.string("x\u{1F}")) == CanonicalJSON.quoted("x\u{1F}"))
 }
+
+/// Streaming one object's members gives what `parse` gives, member by member,
+/// with the same checks; that object is left empty in the tree.
+@Test func streamingParseVisitsTheMembersOfOneObject() throws {
+    let text = #"{"stages": {"b": {"x": [1, {"stages": 2}]}, "a": 2, "é": "s"}, "version": 2, "list": [{"stages": {"q": 1}}]}"#
+    var seen: [(String, JSONValue)] = []
+    let tree = try JSONParser.parse(Array(text.utf8), streaming: ["stages"]) { seen.append(($0, $1)) }
+    let whole = try JSONParser.parse(text)
+    #expect(seen.map(\.0) == ["b", "a", "é"])
+    #expect(seen.map(\.1) == whole["stages"]?.objectValue?.map(\.value))
+    #expect(tree["stages"] == .object([]) && tree["version"] == .int(2) && tree["list"] == whole["list"])
+    // A path naming no object: nothing visited, the whole tree returned.
+    var none = 0
+    #expect(try JSONParser.parse(Array(text.utf8), streaming: ["version"]) { _, _ in none += 1 } == whole)
+    #expect(none == 0)
+    // Duplicate keys in the streamed object are still rejected, also past 16 members.
+    for members in [#""a": 1, "a": 2"#, (0..<20).map { "\"k\($0)\": 0" }.joined(separator: ", ") + #", "k3": 1"#] {
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array("{\"stages\": {\(members)}}".utf8), streaming: ["stages"]) { _, _ in } }
+    }
+    // The visitor's error ends the parse.
+    struct Stop: Error {}
+    var calls = 0
+    #expect(throws: Stop.self) { try JSONParser.parse(Array(text.utf8), streaming: ["stages"]) { _, _ in calls += 1; throw Stop() } }
+    #expect(calls == 1)
+}

@@ -2,23 +2,54 @@ import Foundation
 import Testing
 @testable import Workflow
 
-/// Sleeps `ms`, then writes out.txt; with `waitForTwo` it instead polls
-/// `context.threads` (up to 5 s) until it reads 2. Writes the largest count it saw.
+/// Named events the probe stages of one test signal and wait for, so the
+/// tests fix the order things happen in instead of sleeping. One per `tag`.
+final class ProbeScript: @unchecked Sendable {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var scripts: [String: ProbeScript] = [:]
+    static func named(_ tag: String) -> ProbeScript {
+        lock.lock(); defer { lock.unlock() }
+        if let s = scripts[tag] { return s }
+        let s = ProbeScript(); scripts[tag] = s
+        return s
+    }
+
+    private let cond = NSCondition()
+    private var happened = Set<String>()
+    func signal(_ event: String) { cond.lock(); happened.insert(event); cond.broadcast(); cond.unlock() }
+    /// Waits for `event`; the long timeout only keeps a broken scheduler from hanging the suite.
+    func wait(_ event: String) {
+        let deadline = Date().addingTimeInterval(60)
+        cond.lock(); defer { cond.unlock() }
+        while !happened.contains(event) { if !cond.wait(until: deadline) { return } }
+    }
+}
+
+/// Signals `<announce>.started`, waits for each event of `after`, signals
+/// `checked`, then with `waitForTwo` waits until its thread count reaches 2
+/// and signals `grown`. Writes the thread counts it read at those points,
+/// comma-separated: at start, after the waits, after the wait for two.
 struct ThreadsProbeKind: StageKind {
-    struct Params: Codable, Sendable { var ms: Int; var waitForTwo: Bool }
+    struct Params: Codable, Sendable {
+        var tag: String; var announce: String; var after: [String]?; var checked: String?; var waitForTwo: Bool?; var grown: String?
+    }
     static let name = "probe"
     static let version = 1
     static let maxThreads = 2
     static let growsThreads = true
     func run(_ p: Params, in c: StageContext) throws {
-        var seen = c.threads
-        if p.waitForTwo {
-            let deadline = Date().addingTimeInterval(5)
-            while seen < 2 && Date() < deadline { usleep(5_000); seen = max(seen, c.threads) }
-        } else {
-            usleep(UInt32(p.ms * 1000))
+        let script = ProbeScript.named(p.tag)
+        var seen = [c.threads]
+        script.signal(p.announce + ".started")
+        for e in p.after ?? [] { script.wait(e) }
+        seen.append(c.threads)
+        if let e = p.checked { script.signal(e) }
+        if p.waitForTwo == true {
+            _ = c.share.wait(untilAtLeast: 2, timeout: 60)
+            seen.append(c.threads)
+            if let e = p.grown { script.signal(e) }
         }
-        try Data("\(seen)".utf8).write(to: c.outputURL("out.txt"))
+        try Data(seen.map(String.init).joined(separator: ",").utf8).write(to: c.outputURL("out.txt"))
     }
 }
 
@@ -28,12 +59,7 @@ struct FixedThreadsProbeKind: StageKind {
     static let name = "fixed-probe"
     static let version = 1
     static let maxThreads = 2
-    func run(_ p: Params, in c: StageContext) throws {
-        var seen = c.threads
-        let deadline = Date().addingTimeInterval(p.waitForTwo ? 1 : Double(p.ms) / 1000)
-        while Date() < deadline { usleep(5_000); seen = max(seen, c.threads) }
-        try Data("\(seen)".utf8).write(to: c.outputURL("out.txt"))
-    }
+    func run(_ p: Params, in c: StageContext) throws { try ThreadsProbeKind().run(p, in: c) }
 }
 
 @Suite struct ThreadLendingTests {
@@ -48,47 +74,54 @@ struct FixedThreadsProbeKind: StageKind {
     /// else is ready, its core goes to the long one, which sees threads == 2.
     @Test func aFreedCoreIsLentToARunningStageThatGrows() throws {
         let p = try Project()
+        let tag = UUID().uuidString
         let text = """
         {"version": 1, "stages": {
-          "short": {"kind": "probe", "params": {"ms": 100, "waitForTwo": false}},
-          "long": {"kind": "probe", "params": {"ms": 0, "waitForTwo": true}}
+          "short": {"kind": "probe", "params": {"tag": "\(tag)", "announce": "short", "after": ["long.started"]}},
+          "long": {"kind": "probe", "params": {"tag": "\(tag)", "announce": "long", "waitForTwo": true}}
         }}
         """
         let s = try p.run(text, registry: registry, jobs: 2)
         #expect(s.ran == 2 && s.failed == 0)
-        #expect(try seen(p, "short") == "1")
-        #expect(try seen(p, "long") == "2")
+        #expect(try seen(p, "short") == "1,1")
+        #expect(try seen(p, "long") == "1,1,2")
     }
 
-    /// A kind without `growsThreads` keeps the count it started with.
+    /// A kind without `growsThreads` keeps the count it started with: the freed
+    /// core goes to the growing stage started after it, which lending would
+    /// otherwise serve second (one core at a time, in start order).
     @Test func aKindThatReadsItsCountOnceIsNotLentCores() throws {
         let p = try Project()
+        let tag = UUID().uuidString
         let text = """
         {"version": 1, "stages": {
-          "short": {"kind": "probe", "params": {"ms": 100, "waitForTwo": false}},
-          "long": {"kind": "fixed-probe", "params": {"ms": 0, "waitForTwo": true}}
+          "short": {"kind": "probe", "params": {"tag": "\(tag)", "announce": "short", "after": ["fixed.started", "grows.started"]}},
+          "fixed": {"kind": "fixed-probe", "params": {"tag": "\(tag)", "announce": "fixed", "after": ["grows.lent"]}},
+          "grows": {"kind": "probe", "params": {"tag": "\(tag)", "announce": "grows", "waitForTwo": true, "grown": "grows.lent"}}
         }}
         """
-        let s = try p.run(text, registry: registry, jobs: 2)
-        #expect(s.ran == 2 && s.failed == 0)
-        #expect(try seen(p, "long") == "1")
+        let s = try p.run(text, registry: registry, jobs: 3)
+        #expect(s.ran == 3 && s.failed == 0)
+        #expect(try seen(p, "fixed") == "1,1")
+        #expect(try seen(p, "grows") == "1,1,2")
     }
 
     /// A stage that becomes ready gets the freed core instead of a running stage.
     @Test func aReadyStageComesBeforeLending() throws {
         let p = try Project()
+        let tag = UUID().uuidString
         let text = """
         {"version": 1, "stages": {
-          "a": {"kind": "probe", "params": {"ms": 100, "waitForTwo": false}},
-          "b": {"kind": "probe", "params": {"ms": 0, "waitForTwo": true}},
-          "after-a": {"kind": "probe", "deps": ["a"], "params": {"ms": 300, "waitForTwo": false}}
+          "a": {"kind": "probe", "params": {"tag": "\(tag)", "announce": "a", "after": ["b.started"]}},
+          "b": {"kind": "probe", "params": {"tag": "\(tag)", "announce": "b", "after": ["after-a.started"], "checked": "b.checked", "waitForTwo": true}},
+          "after-a": {"kind": "probe", "deps": ["a"], "params": {"tag": "\(tag)", "announce": "after-a", "after": ["b.checked"]}}
         }}
         """
         let s = try p.run(text, registry: registry, jobs: 2)
         #expect(s.ran == 3 && s.failed == 0)
-        // after-a took a's core the moment a ended (had b been lent it first, after-a
-        // would have started after b, with both cores); b got its second core after that.
-        #expect(try seen(p, "after-a") == "1")
-        #expect(try seen(p, "b") == "2")
+        // after-a took a's core the moment a ended, while b still had one; b got
+        // its second core only when after-a ended.
+        #expect(try seen(p, "after-a") == "1,1")
+        #expect(try seen(p, "b") == "1,1,2")
     }
 }

@@ -43,7 +43,7 @@ public struct OpenBLAS: @unchecked Sendable {
     let getThreads: @convention(c) () -> Int32
 
     /// The library of this process, loaded on first use; the error says why it could not be.
-    public static let shared: Result<OpenBLAS, NetsError> = load(kernel: pinnedKernel(cpuFlags: CPUInfo.flags()))
+    public static let shared: Result<OpenBLAS, NetsError> = load(kernel: pinnedKernel(cpuFlags: CPUInfo.current.flags))
 
     /// The loaded library, or the error naming what is missing.
     public static func loaded() throws -> OpenBLAS { try shared.get() }

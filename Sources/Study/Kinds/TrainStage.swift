@@ -135,7 +135,7 @@ struct TrainStage: StageKind {
                                state.epochSeconds.last ?? 0))
             // The epoch is saved: on Ctrl-C stop here rather than train to the end
             // (the engine would discard the result anyway); a rerun resumes.
-            if Interruption.isRequested && !state.stopped && state.completedEpochs < params.maxEpochs {
+            if context.cancellation.isRequested && !state.stopped && state.completedEpochs < params.maxEpochs {
                 throw StageError("interrupted after epoch \(state.completedEpochs); a rerun resumes from there")
             }
         }

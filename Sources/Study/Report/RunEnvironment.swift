@@ -14,5 +14,5 @@ struct RunEnvironment {
     }
 
     /// The first "model name" of /proc/cpuinfo (Linux), or "unknown".
-    static func cpuModel() -> String { CPUInfo.model() }
+    static func cpuModel() -> String { CPUInfo.current.model }
 }

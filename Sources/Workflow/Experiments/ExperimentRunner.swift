@@ -41,10 +41,9 @@ public struct ExperimentRunner {
         return pipeline
     }
 
-    /// Runs and records experiment `name`. `install` gets the engine before it
-    /// runs (to wire interruption). The record is written even when stages failed.
-    public func run(name: String, overrides: [ParamOverride], options: RunOptions, gitCommit: String?,
-                    install: (Engine) -> Void = { _ in }) throws -> (Experiment?, RunSummary) {
+    /// Runs and records experiment `name` (`options.cancellation` stops it).
+    /// The record is written even when stages failed.
+    public func run(name: String, overrides: [ParamOverride], options: RunOptions, gitCommit: String?) throws -> (Experiment?, RunSummary) {
         let project = try validate(overrides, targets: options.targets)
         let experiments = ExperimentStore(store: store)
         try store.createLayout()
@@ -54,7 +53,6 @@ public struct ExperimentRunner {
         let copyFile = ws.root.appendingPathComponent(pipelineFile.lastPathComponent)
         let pipeline = try PipelineLoader.load(file: copyFile, displayName: displayName, registry: registry, overrides: overrides)
         let engine = Engine(pipeline: pipeline, store: store, console: console)
-        install(engine)
         console.line("experiment \(name): \(overrides.map(\.text).joined(separator: " "))")
         let summary = try engine.run(options)
         if summary.interrupted { return (nil, summary) }

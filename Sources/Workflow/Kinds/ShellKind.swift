@@ -48,7 +48,7 @@ public struct ShellKind: StageKind {
             env["IN_" + String(role.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })] = dir.path
         }
         let (termination, interrupted) = try ShellProcess.run(command: params.cmd, directory: context.projectDirectory,
-                                                              environment: env, output: { context.commandOutput($0) })
+                                                              environment: env, cancellation: context.cancellation, output: { context.commandOutput($0) })
         if interrupted { throw StageError("interrupted") }
         switch termination {
         case .exit(0): break

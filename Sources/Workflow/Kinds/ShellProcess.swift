@@ -9,7 +9,7 @@ import Foundation
 /// - It is the leader of its own process group, with SIGINT, SIGTERM, SIGHUP,
 ///   SIGQUIT and SIGPIPE at their default actions and no signal blocked (the
 ///   engine ignores SIGINT/SIGTERM, and ignored signals survive exec).
-/// - When `Interruption` is requested, the whole group gets SIGTERM, and
+/// - When `cancellation` is requested, the whole group gets SIGTERM, and
 ///   SIGKILL `grace` seconds later if any member is left; `run` returns only
 ///   once no process of the group remains, so nothing is left behind.
 /// - When the command ends by itself, `run` returns when /bin/sh has exited
@@ -30,7 +30,7 @@ enum ShellProcess {
     /// Seconds between SIGTERM and SIGKILL.
     static let grace = 1.0
 
-    static func run(command: String, directory: URL, environment: [String: String],
+    static func run(command: String, directory: URL, environment: [String: String], cancellation: Cancellation,
                     output: @escaping (String) -> Void) throws -> (termination: Termination, interrupted: Bool) {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw StageError("cannot create a pipe: \(String(cString: strerror(errno)))") }
@@ -87,7 +87,7 @@ enum ShellProcess {
                     if !eof { lines.drain(readEnd) }
                 }
             }
-            if Interruption.isRequested {
+            if cancellation.isRequested {
                 if termSent == nil { kill(-pid, SIGTERM); termSent = Date() }
                 else if !killed, Date().timeIntervalSince(termSent!) >= grace { kill(-pid, SIGKILL); killed = true }
                 // Done once /bin/sh is reaped and no member of its group is left.

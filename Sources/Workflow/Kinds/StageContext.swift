@@ -14,6 +14,8 @@ import Foundation
 ///   on a terminal (rate-limited), and is dropped when output is not a terminal;
 ///   `log` always prints one line prefixed with the stage name; `commandOutput`
 ///   is for an external command's output (stderr, prefixed). Both go to the run's log.
+/// - `cancellation` is the run's stop request (`Cancellation`): a long-running
+///   kind polls it and, once set, stops and throws (nothing it wrote is published).
 /// - `threads` is how many cores the scheduler gives this stage right now. It
 ///   never shrinks during a run; for a kind with `growsThreads` it may grow when
 ///   other stages end and nothing else is ready (read it again to use them).
@@ -35,6 +37,8 @@ public final class StageContext: @unchecked Sendable {
     public let toolVersion: String
     /// The numerics identity in this stage's key (`StageKind.numeric` kinds), else nil.
     public let numerics: NumericsIdentity?
+    /// The run's stop request; a fresh, never-requested one for a context made outside a run.
+    public let cancellation: Cancellation
     private let inputsByRole: [String: [StageInput]]
     private let logSink: @Sendable (String) -> Void
     private let progressSink: @Sendable (String) -> Void
@@ -43,7 +47,7 @@ public final class StageContext: @unchecked Sendable {
     public convenience init(stageName: String, threads: Int, outputDirectory: URL, scratchDirectory: URL,
                             inputs: [StageInput], projectDirectory: URL? = nil, files: [String: String] = [:],
                             pipelineHash: String = "", toolVersion: String = ToolInfo.version,
-                            numerics: NumericsIdentity? = nil,
+                            numerics: NumericsIdentity? = nil, cancellation: Cancellation = Cancellation(),
                             log: @escaping @Sendable (String) -> Void,
                             progress: @escaping @Sendable (String) -> Void,
                             output: (@Sendable (String) -> Void)? = nil) {
@@ -51,16 +55,17 @@ public final class StageContext: @unchecked Sendable {
                   scratchDirectory: scratchDirectory, inputs: inputs,
                   projectDirectory: projectDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                   files: files, pipelineHash: pipelineHash,
-                  toolVersion: toolVersion, numerics: numerics, log: log, progress: progress, output: output)
+                  toolVersion: toolVersion, numerics: numerics, cancellation: cancellation, log: log, progress: progress, output: output)
     }
 
     init(stageName: String, share: ThreadShare, outputDirectory: URL, scratchDirectory: URL,
                 inputs: [StageInput], projectDirectory: URL, files: [String: String] = [:],
                 pipelineHash: String = "", toolVersion: String = ToolInfo.version,
-                numerics: NumericsIdentity? = nil,
+                numerics: NumericsIdentity? = nil, cancellation: Cancellation = Cancellation(),
                 log: @escaping @Sendable (String) -> Void,
                 progress: @escaping @Sendable (String) -> Void,
                 output: (@Sendable (String) -> Void)? = nil) {
+        self.cancellation = cancellation
         self.pipelineHash = pipelineHash
         self.toolVersion = toolVersion
         self.numerics = numerics

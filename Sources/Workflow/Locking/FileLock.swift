@@ -72,7 +72,7 @@ public final class FileLock: @unchecked Sendable {
 
     /// The note in the lock file at `path`, or nil when absent, empty or torn.
     public static func readNote(_ path: String) -> JSONValue? {
-        guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return nil }
+        guard let data = try? WholeFile.read(path), !data.isEmpty else { return nil }
         return try? JSONParser.parse(data)
     }
 

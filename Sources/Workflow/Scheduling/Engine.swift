@@ -17,6 +17,9 @@ import Foundation
 /// into `objects/`, and its run record is written after them, once a sync
 /// made them durable (`RecordCommitter`: one sync per group of stages).
 ///
+/// Cancellation: `options.cancellation` (see `Cancellation`) stops this run
+/// only; the same engine can run again with a new token.
+///
 /// Concurrency between processes sharing a store: a run holds `StoreLock`
 /// shared (so gc/verify wait), claims each key it computes (`StageClaim`; a key
 /// claimed elsewhere is polled, then reused), and takes the brief meta lock
@@ -28,14 +31,10 @@ public final class Engine: @unchecked Sendable {
     public let pipeline: Pipeline
     public let store: Store
     public let console: Console
-    private let cond = NSCondition()
 
     public init(pipeline: Pipeline, store: Store, console: Console) {
         self.pipeline = pipeline; self.store = store; self.console = console
     }
-
-    /// Wakes the scheduler (after a signal) so it notices `Interruption`.
-    public func wake() { cond.lock(); cond.broadcast(); cond.unlock() }
 
     public func run(_ options: RunOptions) throws -> RunSummary {
         let start = Date()
@@ -45,7 +44,8 @@ public final class Engine: @unchecked Sendable {
         try store.createLayout()
         // Shared: any number of runs use the store at once; gc and verify wait for them all.
         let storeLock = StoreLock(store: store, mode: .shared)
-        do { try storeLock.acquire(interrupted: { Interruption.isRequested }) { console.error($0) } }
+        let cancellation = options.cancellation
+        do { try storeLock.acquire(interrupted: { cancellation.isRequested }) { console.error($0) } }
         catch is FileLock.Interrupted { var s = RunSummary(); s.interrupted = true; return s }
         defer { storeLock.release() }
         store.cleanStaging()
@@ -56,7 +56,7 @@ public final class Engine: @unchecked Sendable {
         let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: statCache)
 
         let executor = LocalExecutor(pipeline: pipeline, store: store, console: console, planner: planner, selection: selection,
-                                     jobs: max(1, options.jobs), cond: cond)
+                                     jobs: max(1, options.jobs), cancellation: cancellation)
         let outcome = executor.run()
 
         var summary = outcome.summary

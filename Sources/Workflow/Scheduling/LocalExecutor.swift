@@ -13,16 +13,16 @@ import Foundation
 ///
 /// Threading: `run` drives the scheduler from the calling thread and is the
 /// only one to touch it and the per-stage state; a stage thread only appends
-/// its outcome to `outcomes` under `cond` and signals it. `cond` is the
-/// engine's, so `Engine.wake()` (after a signal) makes the loop look at
-/// `Interruption` at once.
+/// its outcome to `outcomes` under `cond` and signals it. A request of the
+/// run's `Cancellation` signals `cond` too, so the loop sees it at once.
 final class LocalExecutor: @unchecked Sendable {
     let pipeline: Pipeline
     let store: Store
     let console: Console
     let planner: Planner
     let forced: Set<String>
-    private let cond: NSCondition
+    private let cond = NSCondition()
+    let cancellation: Cancellation
     private var scheduler: Scheduler
     private let committer: RecordCommitter
     private let index: [String: Int]
@@ -46,10 +46,10 @@ final class LocalExecutor: @unchecked Sendable {
     /// Filled by stage and committer threads under `cond`.
     private var outcomes: [Outcome] = []
 
-    init(pipeline: Pipeline, store: Store, console: Console, planner: Planner, selection: StageSelection, jobs: Int, cond: NSCondition) {
+    init(pipeline: Pipeline, store: Store, console: Console, planner: Planner, selection: StageSelection, jobs: Int, cancellation: Cancellation) {
         self.pipeline = pipeline; self.store = store; self.console = console; self.planner = planner
         self.forced = selection.forced
-        self.cond = cond
+        self.cancellation = cancellation
         var index: [String: Int] = [:]
         for (i, s) in pipeline.stages.enumerated() { index[s.name] = i }
         self.index = index
@@ -64,17 +64,19 @@ final class LocalExecutor: @unchecked Sendable {
 
     /// Runs the selected stages; returns the counts and every stage's result (cached or ran).
     func run() -> (summary: RunSummary, results: [String: RunRecord]) {
+        let cond = self.cond
+        cancellation.whenRequested { cond.lock(); cond.broadcast(); cond.unlock() }
         var cancelled = false
         var nextPoll: Date?
         while true {
-            if !cancelled && Interruption.isRequested { scheduler.handle(.cancelled); cancelled = true }
+            if !cancelled && cancellation.isRequested { scheduler.handle(.cancelled); cancelled = true }
             take()
             if let action = scheduler.next() { perform(action); continue }
             if scheduler.isFinished { break }
             // Claims held elsewhere are polled; our own stages wake us when they end.
             if scheduler.isPolling, nextPoll == nil { nextPoll = Date().addingTimeInterval(0.1) }
             cond.lock()
-            if outcomes.isEmpty && !Interruption.isRequested {
+            if outcomes.isEmpty && !cancellation.isRequested {
                 if let due = nextPoll { _ = cond.wait(until: due) } else { cond.wait() }
             }
             cond.unlock()
@@ -90,7 +92,7 @@ final class LocalExecutor: @unchecked Sendable {
         StageClaim.removeReleased(store: store, keys: claimedKeys)
         var summary = scheduler.summary
         summary.failed += commitFailures
-        if Interruption.isRequested { summary.interrupted = true }
+        if cancellation.isRequested { summary.interrupted = true }
         return (summary, resultsByName)
     }
 
@@ -222,7 +224,7 @@ final class LocalExecutor: @unchecked Sendable {
                 post(.committed(i, key: r.key, error))
             }
             scheduler.handle(.computed(i))  // cores free now; dependants wait for the record
-        case .failure(let error as CorruptInputError) where scheduler.mayRequeue(i) && !Interruption.isRequested:
+        case .failure(let error as CorruptInputError) where scheduler.mayRequeue(i) && !cancellation.isRequested:
             claim.release(keepingFile: true)
             // Once per stage: a second corruption of the same inputs is a failure, not a loop.
             console.error("note: \(error)")
@@ -230,7 +232,7 @@ final class LocalExecutor: @unchecked Sendable {
             scheduler.handle(.corruptInputs(i, producers: error.producers.compactMap { index[$0] }))
         case .failure(let error):
             claim.release(keepingFile: true)
-            if error is InterruptedError || Interruption.isRequested { scheduler.handle(.interrupted(i)) }
+            if error is InterruptedError || cancellation.isRequested { scheduler.handle(.interrupted(i)) }
             else {
                 console.error("error: stage '\(s.name)' failed: \(error)")
                 scheduler.handle(.failed(i))
@@ -264,9 +266,10 @@ final class LocalExecutor: @unchecked Sendable {
         let stageLog = StageLog(store: store, stage: name, key: key)
         let context = StageContext(stageName: name, share: share, outputDirectory: out, scratchDirectory: scratch, inputs: stageInputs,
                                    projectDirectory: pipeline.root, files: files, pipelineHash: pipeline.sourceHash, numerics: s.kind.numericsIdentity,
+                                   cancellation: cancellation,
                                    log: { stageLog.write($0); console.line("\(name): \($0)") }, progress: { console.progress("\(name): \($0)") },
                                    output: { stageLog.write($0); console.error("\(name): \($0)") })
-        let record = try stageLog.recording {
+        let record = try stageLog.recording(cancellation: cancellation) {
             try runAndPublish(s, key: key, inputs: inputs, files: files, deps: deps, context: context, out: out, started: started)
         }
         reusable = Self.isEmptyDirectory(out.path)
@@ -281,7 +284,7 @@ final class LocalExecutor: @unchecked Sendable {
         try inPlace.materialize(deps: deps, pipeline: pipeline)
         try inPlace.clear(s.outs)
         try s.kind.run(params: s.params, context: context)
-        if Interruption.isRequested { throw InterruptedError() }
+        if cancellation.isRequested { throw InterruptedError() }
         try inPlace.collect(s.outs, into: out)
         // Not fsynced here: the committer syncs a whole group before writing its records.
         let outputs = try store.publish(out, durable: false)

@@ -12,6 +12,8 @@ public struct RunOptions: Sendable {
     public var forceOutputs = false
     /// Total threads for concurrently running stages (at least 1).
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    /// This run's stop request (`Cancellation`): a new, unrequested token per value.
+    public var cancellation = Cancellation()
 
     public init() {}
 }

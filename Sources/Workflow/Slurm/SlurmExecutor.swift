@@ -49,7 +49,8 @@ public final class SlurmExecutor: Sendable {
         console.line("submitted \(plan.units.count) jobs for \(stageCount) stages, \(plan.cached.count) cached")
         guard options.wait, !entries.isEmpty else { return summary }
 
-        let monitor = SlurmMonitor(scheduler: scheduler, console: console, pollInterval: options.pollInterval, timeout: options.waitTimeout)
+        let monitor = SlurmMonitor(scheduler: scheduler, console: console, pollInterval: options.pollInterval, timeout: options.waitTimeout,
+                                   cancellation: run.cancellation)
         let outcome = try monitor.wait(for: entries)
         summary.interrupted = outcome.interrupted
         // Judge by the store, not by Slurm: a stage ran if its result is there now.

@@ -6,13 +6,15 @@ import Foundation
 /// log path and the log's last lines. A job left pending forever because a job
 /// it waits for failed (`DependencyNeverSatisfied`) is cancelled and reported
 /// as skipped. A job Slurm no longer knows (purged after `MinJobAge`) counts as
-/// ended; the caller then judges it by the store. Stops early on `Interruption`
+/// ended; the caller then judges it by the store. Stops early on `cancellation`
 /// (the jobs keep running) and throws when `timeout` passes.
 struct SlurmMonitor {
     let scheduler: any SlurmScheduler
     let console: Console
     let pollInterval: Double
     let timeout: Double?
+    /// The run's stop request (`Cancellation`).
+    var cancellation = Cancellation()
 
     struct Outcome {
         /// Stages whose failure was already reported.
@@ -25,7 +27,7 @@ struct SlurmMonitor {
         var open = entries
         let deadline = timeout.map { Date().addingTimeInterval($0) }
         while !open.isEmpty {
-            if Interruption.isRequested {
+            if cancellation.isRequested {
                 console.error("stopped waiting; the jobs keep running (`pipeline status` shows them, `scancel` stops them)")
                 outcome.interrupted = true
                 return outcome
@@ -72,7 +74,7 @@ struct SlurmMonitor {
 
     /// The last lines of a log, indented, or "" when it cannot be read.
     static func tail(_ path: String, lines: Int = 8) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { return "" }
+        guard let data = try? WholeFile.read(path) else { return "" }
         let last = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).suffix(lines + 1)
         let text = last.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? "" : "\n" + text.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")

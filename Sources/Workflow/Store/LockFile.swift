@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 
 /// `pipeline.lock.json` beside pipeline.json: for every stage that has run, the
 /// record of its current result (key, params, input and output hashes, numerics,
@@ -7,15 +8,25 @@ import Foundation
 /// times) are left out too: their hashes are wall-clock values in disguise.
 /// Keys sorted, two-space indentation: the same results give the same bytes on
 /// every host and branch. Written atomically, and only when its content changes.
+///
+/// Memory: neither reading nor writing keeps the file's bytes. `read` keeps
+/// their size and SHA-256 (`onDisk`); `write` encodes and compares one entry
+/// at a time (at 100,000 stages the file is about 48 MB).
 public struct LockFile: Sendable {
     public var entries: [String: RunRecord]
     /// Stage -> its volatile outputs, left out of the file.
     public var volatile: [String: Set<String>]
-    /// The bytes `read` parsed (nil when built in memory or the file was absent),
+    /// What `read` parsed (nil when built in memory or the file was absent),
     /// so a later look can tell whether the file changed without parsing it again.
-    public var onDisk: Data? = nil
+    public var onDisk: Snapshot? = nil
 
-    public init(entries: [String: RunRecord], volatile: [String: Set<String>] = [:], onDisk: Data? = nil) {
+    /// Size and SHA-256 of the bytes a lock file was read from.
+    public struct Snapshot: Sendable, Equatable {
+        public let size: Int
+        public let digest: Digest
+    }
+
+    public init(entries: [String: RunRecord], volatile: [String: Set<String>] = [:], onDisk: Snapshot? = nil) {
         self.entries = entries; self.volatile = volatile; self.onDisk = onDisk
     }
 
@@ -31,27 +42,36 @@ public struct LockFile: Sendable {
     /// Reads the lock file; a missing file is empty, a damaged one is an error naming it.
     public static func read(root: URL) throws -> LockFile {
         let u = url(root: root)
-        guard let data = (try? WholeFile.read(u.path)).map({ Data($0) }) else { return LockFile(entries: [:]) }
+        guard let data = try? WholeFile.read(u.path) else { return LockFile(entries: [:]) }
+        let snapshot = Snapshot(size: data.count, digest: SHA256.hash(data))
+        var entries: [String: RunRecord] = [:]
         let json: JSONValue
-        do { json = try JSONParser.parse(data) } catch let e as JSONSyntaxError {
+        do {
+            // Entry by entry: the tree of the whole file would be twice its size again.
+            json = try JSONParser.parse(data, streaming: ["stages"]) { name, value in
+                guard let r = RunRecord(json: value) else {
+                    throw PipelineError("pipeline.lock.json: stages.\(name): malformed entry (delete the file to rebuild it)")
+                }
+                entries[name] = r.results
+            }
+        } catch let e as JSONSyntaxError {
             throw PipelineError("pipeline.lock.json:\(e.line):\(e.column): \(e.message) (delete the file to rebuild it)")
         }
-        guard let stages = json["stages"]?.objectValue else {
+        guard json["stages"]?.objectValue != nil else {
             throw PipelineError("pipeline.lock.json: expected an object with 'stages' (delete the file to rebuild it)")
         }
-        var entries: [String: RunRecord] = [:]
-        for s in stages {
-            guard let r = RunRecord(json: s.value) else {
-                throw PipelineError("pipeline.lock.json: stages.\(s.key): malformed entry (delete the file to rebuild it)")
-            }
-            entries[s.key] = r.results
-        }
-        return LockFile(entries: entries, onDisk: data)
+        return LockFile(entries: entries, onDisk: snapshot)
     }
 
-    /// Whether the file at `root` still holds exactly the bytes this value was read from.
+    /// Whether the file at `root` still holds exactly the bytes this value was read
+    /// from (by size, then SHA-256 streamed from the file); for a value not read
+    /// from disk, whether there is still no readable file.
     public func isCurrent(root: URL) -> Bool {
-        (try? WholeFile.read(Self.url(root: root).path)).map { Data($0) } == onDisk
+        let path = Self.url(root: root).path
+        var st = stat()
+        guard let onDisk else { return stat(path, &st) != 0 || access(path, R_OK) != 0 }
+        guard stat(path, &st) == 0, Int(st.st_size) == onDisk.size else { return false }
+        return (try? SHA256.hash(fileAt: URL(fileURLWithPath: path, isDirectory: false))) == onDisk.digest
     }
 
     /// True when writing `entries` would give `other`'s entries back: same stages,
@@ -65,20 +85,49 @@ public struct LockFile: Sendable {
         return true
     }
 
+    /// The file's bytes: `CanonicalJSON.data` of `{"stages": {name: entry}, "version": 2}`, pretty.
     public func data() -> Data {
-        CanonicalJSON.data(.object([
-            ("version", .int(2)),
-            ("stages", .object(entries.map { ($0.key, kept($0.key, $0.value).json(.results)) })),
-        ]), pretty: true)
+        var all = Data()
+        encode { all.append(contentsOf: $0) }
+        return all
     }
 
-    /// Writes when the bytes differ from what is on disk; returns whether it wrote.
+    /// Produces `data()` in pieces of about 64 KB, in order. Each entry's JSON
+    /// tree is built, encoded and dropped in turn: the bytes are those of
+    /// `CanonicalJSON.data` of the whole tree (stages sorted the same way, the
+    /// same indentation), without that tree or the whole text in memory.
+    func encode(_ sink: ([UInt8]) throws -> Void) rethrows {
+        let piece = 1 << 16
+        var out: [UInt8] = []
+        out.reserveCapacity(piece + 4096)
+        // Top-level keys sorted: "stages" before "version".
+        out.append(contentsOf: "{\n  \"stages\": {".utf8)
+        let names = entries.keys.sorted(by: CanonicalJSON.keyPrecedes)
+        for (i, name) in names.enumerated() {
+            out.append(contentsOf: (i == 0 ? "\n    " : ",\n    ").utf8)
+            CanonicalJSON.appendQuoted(name, to: &out)
+            out.append(contentsOf: ": ".utf8)
+            CanonicalJSON.append(kept(name, entries[name]!).json(.results), to: &out, pretty: true, indent: 2)
+            if out.count >= piece { try sink(out); out.removeAll(keepingCapacity: true) }
+        }
+        out.append(contentsOf: (names.isEmpty ? "}" : "\n  }").utf8)
+        out.append(contentsOf: ",\n  \"version\": 2\n}\n".utf8)
+        try sink(out)
+    }
+
+    /// Writes when the bytes differ from what is on disk (compared piece by
+    /// piece with the file, then encoded again into the new file); returns whether it wrote.
     @discardableResult
     public func write(root: URL) throws -> Bool {
         let u = Self.url(root: root)
-        let new = data()
-        if FileManager.default.contents(atPath: u.path) == new { return false }
-        try AtomicFile.write(new, to: u)
+        let comparison = FileComparison(path: u.path)
+        struct Differs: Error {}
+        do { try encode { comparison.feed($0); if comparison.hasDiffered { throw Differs() } } } catch is Differs {}
+        if comparison.matches { return false }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let file = try AtomicFile(destination: u)
+        try encode { try file.write($0) }
+        try file.commit()
         return true
     }
 }

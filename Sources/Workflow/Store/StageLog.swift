@@ -89,24 +89,19 @@ public final class StageLog: @unchecked Sendable {
     func write(_ line: String) {
         lock.lock(); defer { lock.unlock() }
         guard fd >= 0 else { return }
-        let bytes = Array((line + "\n").utf8)
-        var off = 0
-        while off < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + off, $0.count - off) }
-            if n < 0 { if errno == EINTR { continue }; return }
-            off += n
-        }
+        // A log that cannot be written (disk full) must not fail the stage: the line is still shown.
+        try? writeAll(fd, Array((line + "\n").utf8), path: url.path)
     }
 
     /// Runs `body` (the stage and its publishing), then records how it ended:
-    /// interrupted when `Interruption` was requested meanwhile, else ok or failed.
-    func recording<T>(_ body: () throws -> T) throws -> T {
+    /// interrupted when the run's `cancellation` was requested meanwhile, else ok or failed.
+    func recording<T>(cancellation: Cancellation, _ body: () throws -> T) throws -> T {
         do {
             let result = try body()
             finish(error: nil, interrupted: false)
             return result
         } catch {
-            finish(error: error, interrupted: Interruption.isRequested)
+            finish(error: error, interrupted: cancellation.isRequested)
             throw error
         }
     }

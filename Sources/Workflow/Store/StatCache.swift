@@ -14,7 +14,8 @@ public final class StatCache: @unchecked Sendable {
 
     public init(store: Store) {
         url = store.root.appendingPathComponent("statcache.json")
-        if let data = FileManager.default.contents(atPath: url.path), let json = try? JSONParser.parse(data),
+        // A cache: an unreadable or damaged file is as good as none (every file is then hashed again).
+        if let data = try? WholeFile.read(url.path), let json = try? JSONParser.parse(data),
            let members = json.objectValue {
             for m in members { if let a = m.value.arrayValue, a.count == 6 { entries[m.key] = a } }
         }

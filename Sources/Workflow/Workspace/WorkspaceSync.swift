@@ -145,9 +145,10 @@ public struct WorkspaceSync: Sendable {
 
     public func restore(_ path: String, _ file: OutputFile) throws {
         let target = root.appendingPathComponent(path)
-        guard let data = FileManager.default.contents(atPath: store.objectURL(file.hash).path) else {
-            throw EngineError("\(store.objectURL(file.hash).path): object missing while copying to \(path)")
+        guard let bytes = try WholeFile.readIfPresent(store.objectPath(file.hash)) else {
+            throw EngineError("\(store.objectPath(file.hash)): object missing while copying to \(path)")
         }
+        let data = Data(bytes)
         // The copy reads every byte anyway: check them, so a flipped byte never reaches the workspace.
         guard SHA256.hash(data).hex == file.hash else {
             try store.quarantineObject(file.hash)
