@@ -11,7 +11,7 @@ public final class Trainer {
     let workspace: Workspace
 
     /// Threads this trainer's passes use (given at creation, changeable between
-    /// epochs); results do not depend on it.
+    /// epochs; at most `Lanes.count`, one per lane); results do not depend on it.
     public var threads: Int {
         get { workspace.threads }
         set { workspace.threads = max(1, newValue) }
