@@ -27,7 +27,8 @@ static void fwd(Net*n,int l,int r0,int m,int c0,int nc){cblas_sgemm(CblasRowMajo
 static void ig(Net*n,int l,int r0,int m,int c0,int nc){cblas_sgemm(CblasRowMajor,CblasNoTrans,CblasNoTrans,m,nc,S[l+1],1,n->d[l]+r0*S[l+1],S[l+1],n->w[l]+c0,S[l],0,n->t[l]+r0*S[l]+c0,S[l]);}
 static void wg(Net*n,int l,int o0,int m,int c0,int nc){cblas_sgemm(CblasRowMajor,CblasTrans,CblasNoTrans,m,nc,R,1,n->d[l]+o0,S[l+1],n->x[l]+c0,S[l],0,n->dw[l]+o0*S[l]+c0,S[l]);}
 static void whole(Net*n){for(int l=0;l<L;l++)fwd(n,l,0,R,0,S[l+1]);for(int l=L-1;l>0;l--)ig(n,l,0,R,0,S[l]);for(int l=0;l<L;l++)wg(n,l,0,S[l+1],0,S[l]);}
-static int half(int n,int q){int h=((n/2)+15)/16*16; if(h>n)h=n; return q==0?h:n-h;}
+// Lane 0 takes n/2 rounded down to 16 floats (n >= 32), lane 1 the rest, as Lanes.columns.
+static int half(int n,int q){int h=n>=32?n/2/16*16:n/2; return q==0?h:n-h;}
 static int hoff(int n,int q){return q==0?0:half(n,0);}
 // variant, part p of P=2
 static _Atomic int bar=0; static int nth=2;

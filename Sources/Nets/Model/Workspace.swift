@@ -33,8 +33,8 @@ final class Workspace {
     private(set) var pool: WorkerPool
     /// Threads beyond one per lane would only wait: the pool is capped at `Lanes.count`.
     static func poolSize(_ threads: Int) -> Int { min(max(1, threads), Lanes.count) }
-    /// Parts a pass is started with: one per lane, at most one per thread.
-    var lanes: Int { min(pool.size, Lanes.count) }
+    /// Parts a pass is started with: one per thread (the pool has at most one per lane).
+    var lanes: Int { pool.size }
     /// Lane 1's progress in the backward pass, for lane 0 (`BackwardJob`).
     let progress = LaneProgress()
     /// dL/dinput, allocated only when a caller asks for it (never in training).
