@@ -13,8 +13,13 @@ public final class SHA256Hasher {
     public init() {
         // EVP_MD_CTX_new only fails on allocation failure, which Swift treats as fatal anyway.
         context = EVP_MD_CTX_new()!
-        EVP_DigestInit_ex(context, EVP_sha256(), nil)
+        EVP_DigestInit_ex(context, Self.algorithm ?? EVP_sha256(), nil)
     }
+
+    /// Fetched once: given `EVP_sha256()`, every init looks the algorithm up
+    /// in OpenSSL's providers again, which cost as much as hashing a run record.
+    /// An `EVP_MD` is immutable once fetched, so threads may share it.
+    nonisolated(unsafe) private static let algorithm = EVP_MD_fetch(nil, "SHA256", nil)
 
     deinit { EVP_MD_CTX_free(context) }
 

@@ -19,8 +19,11 @@ public struct JSONParser {
     private var pos = 0
     /// While streaming: the object whose members go to `visit`, and the keys
     /// (nil for an array element) from the top to the value being parsed.
-    private var streamPath: [String?] = []
-    private var path: [String?] = []
+    private var streamPath: [String] = []
+    /// Nesting depth of the value being parsed, and how many of its outermost
+    /// keys equal `streamPath`'s first ones (so no key is copied per value).
+    private var depth = 0
+    private var matched = 0
     private var visit: ((String, JSONValue) throws -> Void)?
 
     public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
@@ -96,8 +99,8 @@ public struct JSONParser {
     }
 
     private mutating func literal(_ word: String) throws {
-        let w = Array(word.utf8)
-        guard pos + w.count <= bytes.count, Array(bytes[pos..<pos + w.count]) == w else {
+        let w = word.utf8
+        guard pos + w.count <= bytes.count, bytes[pos..<pos + w.count].elementsEqual(w) else {
             throw error("invalid literal, expected '\(word)'")
         }
         pos += w.count
@@ -107,9 +110,10 @@ public struct JSONParser {
         pos += 1
         var members: [(key: String, value: JSONValue)] = []
         var seen = Set<String>()
-        let streamed = visit != nil && path == streamPath  // then `seen` holds every key
+        let streamed = visit != nil && depth == streamPath.count && matched == depth  // then `seen` holds every key
         skipSpace()
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(members) }
+        members.reserveCapacity(4)  // one allocation for most objects instead of two or three as it grows
         while true {
             skipSpace()
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
@@ -141,11 +145,13 @@ public struct JSONParser {
         }
     }
 
-    /// A member's value (`key`) or an array element's (nil); while streaming, with its key on `path`.
+    /// A member's value (`key`) or an array element's (nil); while streaming, one level deeper.
     private mutating func parseChild(_ key: String?) throws -> JSONValue {
         guard visit != nil else { return try parseValue() }
-        path.append(key)
-        defer { path.removeLast() }
+        let outer = matched
+        if matched == depth, depth < streamPath.count, let key, key == streamPath[depth] { matched += 1 }
+        depth += 1
+        defer { depth -= 1; matched = outer }
         return try parseValue()
     }
 

@@ -24,6 +24,13 @@ struct ProjectOptions: ParsableArguments {
             fail(error)
         }
     }
+
+    /// `load()`, with pipeline.lock.json read on another thread meanwhile.
+    func loadReadingLock() throws -> (Pipeline, Store, LockFile.Reading) {
+        let reading = LockFile.Reading(root: fileURL.deletingLastPathComponent())
+        let (p, store) = try load()
+        return (p, store, reading)
+    }
 }
 
 extension ProjectOptions {

@@ -35,8 +35,9 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         if !overrides.isEmpty { return try runExperiments() }
-        let (pipeline, store) = try project.load()
-        let options = runOptions()
+        let (pipeline, store, lockFile) = try project.loadReadingLock()
+        var options = runOptions()
+        options.lockFile = lockFile
         let engine = Engine(pipeline: pipeline, store: store, console: Console(verbose: verbose))
         StopSignals.route(to: options.cancellation)
         var slurm = SlurmOptions(executable: SlurmOptions.currentExecutable, pipelineFile: project.fileURL)

@@ -10,9 +10,9 @@ struct StatusCommand: ParsableCommand {
     @Flag(name: .short, help: "Quiet: print nothing; exit 1 when any stage is stale (implies --exit-code).") var quiet = false
 
     func run() throws {
-        let (pipeline, store) = try project.load()
+        let (pipeline, store, lockFile) = try project.loadReadingLock()
         let report: StatusReport
-        do { report = try StatusReport.make(pipeline: pipeline, store: store) } catch { fail(error) }
+        do { report = try StatusReport.make(pipeline: pipeline, store: store, lockFile: lockFile) } catch { fail(error) }
         if quiet {
             if report.entries.contains(where: { !$0.upToDate }) { throw ExitCode(1) }
             return

@@ -117,26 +117,9 @@ public enum PipelineLoader {
     /// (nil for an unknown kind), on all cores: for a large matrix this is most
     /// of loading. Same results, in order, as one loop.
     static func canonicalParams(_ raw: [RawInstance], registry: KindRegistry) -> [Result<JSONValue, Error>?] {
-        let work = raw.map { (kind: $0.kindName, params: $0.params) }
-        @Sendable func decode(_ slice: ArraySlice<(kind: String, params: JSONValue)>) -> [Result<JSONValue, Error>?] {
-            slice.map { r in registry[r.kind].map { kind in Result { try kind.canonicalParams(r.params) } } }
+        raw.map { (kind: $0.kindName, params: $0.params) }.concurrentMap(minimumChunk: 512) { r in
+            registry[r.kind].map { kind in Result { try kind.canonicalParams(r.params) } }
         }
-        let chunks = min(work.count / 512, 4 * ProcessInfo.processInfo.activeProcessorCount)
-        guard chunks > 1 else { return decode(work[...]) }
-        let parts = ChunkResults(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            parts.set(c, decode(work[work.count * c / chunks ..< work.count * (c + 1) / chunks]))
-        }
-        return parts.joined
-    }
-
-    /// One slot per chunk of a concurrent loop, each written once.
-    private final class ChunkResults: @unchecked Sendable {
-        private let lock = NSLock()
-        private var parts: [[Result<JSONValue, Error>?]]
-        init(count: Int) { parts = Array(repeating: [], count: count) }
-        func set(_ i: Int, _ part: [Result<JSONValue, Error>?]) { lock.lock(); parts[i] = part; lock.unlock() }
-        var joined: [Result<JSONValue, Error>?] { lock.lock(); defer { lock.unlock() }; return parts.flatMap { $0 } }
     }
 
     static func parseChecks(_ value: JSONValue?, fail: (String) -> PipelineError) throws -> [MetricsCheckSpec] {

@@ -13,8 +13,9 @@ public struct StatusReport: Sendable {
     }
     public let entries: [Entry]
 
-    public static func make(pipeline: Pipeline, store: Store) throws -> StatusReport {
-        let lock = try LockFile.read(root: pipeline.root)
+    /// `lockFile`: the lock file's read if already under way (`LockFile.Reading`).
+    public static func make(pipeline: Pipeline, store: Store, lockFile: LockFile.Reading? = nil) throws -> StatusReport {
+        let lock = try LockFile.Reading.value(lockFile, root: pipeline.root)
         let statCache = StatCache(store: store)
         let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: statCache)
         var entries: [Entry] = []

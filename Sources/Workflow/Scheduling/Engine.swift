@@ -39,7 +39,7 @@ public final class Engine: @unchecked Sendable {
     public func run(_ options: RunOptions) throws -> RunSummary {
         let start = Date()
         let selection = try StageSelection(pipeline: pipeline, options: options)
-        if options.dryRun { return try dryRun(selected: selection.selected, forced: selection.forced, forceOutputs: options.forceOutputs, start: start) }
+        if options.dryRun { return try dryRun(selected: selection.selected, forced: selection.forced, forceOutputs: options.forceOutputs, lock: options.lockFile, start: start) }
 
         try store.createLayout()
         // Shared: any number of runs use the store at once; gc and verify wait for them all.
@@ -50,7 +50,7 @@ public final class Engine: @unchecked Sendable {
         defer { storeLock.release() }
         store.cleanStaging()
         // Only for explaining staleness; the file is re-read under the meta lock before rewriting it.
-        let lockFile = try LockFile.read(root: pipeline.root)
+        let lockFile = try LockFile.Reading.value(options.lockFile, root: pipeline.root)
         let statCache = StatCache(store: store)
         let planner = Planner(pipeline: pipeline, store: store, lock: lockFile, statCache: statCache)
         let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: statCache)
@@ -118,8 +118,8 @@ public final class Engine: @unchecked Sendable {
     }
 
     /// Prints what a run would do, changing nothing.
-    func dryRun(selected: Set<String>, forced: Set<String>, forceOutputs: Bool, start: Date) throws -> RunSummary {
-        let lockFile = try LockFile.read(root: pipeline.root)
+    func dryRun(selected: Set<String>, forced: Set<String>, forceOutputs: Bool, lock: LockFile.Reading?, start: Date) throws -> RunSummary {
+        let lockFile = try LockFile.Reading.value(lock, root: pipeline.root)
         let statCache = StatCache(store: store)
         let planner = Planner(pipeline: pipeline, store: store, lock: lockFile, statCache: statCache)
         let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: statCache)

@@ -71,7 +71,10 @@ final class LocalExecutor: @unchecked Sendable {
         while true {
             if !cancelled && cancellation.isRequested { scheduler.handle(.cancelled); cancelled = true }
             take()
-            if let action = scheduler.next() { perform(action); continue }
+            if let action = scheduler.next() {
+                if case .evaluate(let i) = action { evaluateReady(first: i) } else { perform(action) }
+                continue
+            }
             if scheduler.isFinished { break }
             // Claims held elsewhere are polled; our own stages wake us when they end.
             if scheduler.isPolling, nextPoll == nil { nextPoll = Date().addingTimeInterval(0.1) }
@@ -133,9 +136,31 @@ final class LocalExecutor: @unchecked Sendable {
 
     /// Key and cached result of a stage whose inputs are final (or, on a
     /// recheck, again: the key comes out the same).
-    private func evaluate(_ i: Int) {
+    private func evaluate(_ i: Int) { settle(i, planner.evaluate(pipeline.stages[i], results: resultsByName)) }
+
+    /// `.evaluate` actions come in runs when many stages are ready at once (the
+    /// first step of a wide pipeline, a no-op run): the run is taken whole,
+    /// evaluated concurrently (`Planner.evaluate(_:results:)`), and settled in
+    /// the order the scheduler gave it, as one evaluation after another would
+    /// be. No stage of a run depends on another of it: a stage is offered for
+    /// evaluation only once its dependencies are settled. The action that ended
+    /// the run is performed after.
+    private func evaluateReady(first: Int) {
+        var batch = [first]
+        var after: Scheduler.Action?
+        while let a = scheduler.next() {
+            guard case .evaluate(let i) = a else { after = a; break }
+            batch.append(i)
+        }
+        if batch.count == 1 { evaluate(first) } else {
+            for (i, e) in zip(batch, planner.evaluate(batch.map { pipeline.stages[$0] }, results: resultsByName)) { settle(i, e) }
+        }
+        if let after { perform(after) }
+    }
+
+    /// Takes an evaluation: a cached result is reused, otherwise the stage must run.
+    private func settle(_ i: Int, _ e: StageEvaluation) {
         let s = pipeline.stages[i]
-        let e = planner.evaluate(s, results: resultsByName)
         evaluations[i] = e
         guard let key = e.key else { scheduler.handle(.failed(i)); return }
         if let r = e.record, !forced.contains(s.name) || waitedFor[key] != nil {

@@ -14,6 +14,9 @@ public struct RunOptions: Sendable {
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     /// This run's stop request (`Cancellation`): a new, unrequested token per value.
     public var cancellation = Cancellation()
+    /// pipeline.lock.json's read, when the caller started it before loading the
+    /// pipeline (`LockFile.Reading`); nil reads the file at the start of the run.
+    public var lockFile: LockFile.Reading?
 
     public init() {}
 }

@@ -20,10 +20,13 @@ public struct LockFile: Sendable {
     /// so a later look can tell whether the file changed without parsing it again.
     public var onDisk: Snapshot? = nil
 
-    /// Size and SHA-256 of the bytes a lock file was read from.
+    /// Size and SHA-256 of the bytes a lock file was read from, and the file's
+    /// `StatCache.signature` when it had settled (unchanged for a second before
+    /// the read, and during it), so that an unchanged stat can stand for unchanged bytes.
     public struct Snapshot: Sendable, Equatable {
         public let size: Int
         public let digest: Digest
+        public var signature: [JSONValue]? = nil
     }
 
     public init(entries: [String: RunRecord], volatile: [String: Set<String>] = [:], onDisk: Snapshot? = nil) {
@@ -42,8 +45,13 @@ public struct LockFile: Sendable {
     /// Reads the lock file; a missing file is empty, a damaged one is an error naming it.
     public static func read(root: URL) throws -> LockFile {
         let u = url(root: root)
+        let before = StatCache.signature(u.path)
         guard let data = try? WholeFile.read(u.path) else { return LockFile(entries: [:]) }
-        let snapshot = Snapshot(size: data.count, digest: SHA256.hash(data))
+        var snapshot = Snapshot(size: data.count, digest: SHA256.hash(data))
+        // Timestamps tick coarsely (a few ms): a file written just before it was
+        // read could be written again with the same stat, so only an older one counts.
+        if let before, before == StatCache.signature(u.path), case .int(let mtime) = before[3],
+           Double(mtime) / 1e9 < Date().timeIntervalSince1970 - 1 { snapshot.signature = before }
         var entries: [String: RunRecord] = [:]
         let json: JSONValue
         do {
@@ -64,13 +72,15 @@ public struct LockFile: Sendable {
     }
 
     /// Whether the file at `root` still holds exactly the bytes this value was read
-    /// from (by size, then SHA-256 streamed from the file); for a value not read
+    /// from (by its settled stat signature, else by size, then SHA-256 streamed
+    /// from the file); for a value not read
     /// from disk, whether there is still no readable file.
     public func isCurrent(root: URL) -> Bool {
         let path = Self.url(root: root).path
         var st = stat()
         guard let onDisk else { return stat(path, &st) != 0 || access(path, R_OK) != 0 }
         guard stat(path, &st) == 0, Int(st.st_size) == onDisk.size else { return false }
+        if let signature = onDisk.signature, StatCache.signature(path) == signature { return true }
         return (try? SHA256.hash(fileAt: URL(fileURLWithPath: path, isDirectory: false))) == onDisk.digest
     }
 

@@ -110,44 +110,68 @@ public struct RunRecord: Sendable, Equatable {
     }
 
     /// Reads a record back; nil when a field is missing or mistyped (treated as no record).
+    /// One pass over the members: a no-op run reads one record per stage.
     public init?(json v: JSONValue) {
-        guard let key = v["key"]?.stringValue, let stage = v["stage"]?.stringValue, let kind = v["kind"]?.stringValue,
-              let version = v["version"]?.intValue, let params = v["params"],
-              let inputsObj = v["inputs"]?.objectValue, let outputsObj = v["outputs"]?.objectValue,
-              let tool = v["tool"]?.stringValue else { return nil }
-        var inputs: [String: [String: String]] = [:]
-        for i in inputsObj {
-            guard let files = i.value.objectValue else { return nil }
-            var m: [String: String] = [:]
-            for f in files { guard let h = f.value.stringValue else { return nil }; m[f.key] = h }
-            inputs[i.key] = m
-        }
-        var outputs: [String: OutputFile] = [:]
-        for o in outputsObj {
-            guard let h = o.value["hash"]?.stringValue, let s = o.value["size"]?.intValue else { return nil }
-            outputs[o.key] = OutputFile(hash: h, size: s)
-        }
-        // Wall-clock facts are absent from lock-file entries.
-        let seconds: Double
-        switch v["seconds"] { case .double(let d)?: seconds = d; case .int(let i)?: seconds = Double(i); case nil: seconds = 0; default: return nil }
-        var numerics: NumericsIdentity? = nil
-        if let n = v["numerics"] { guard let id = NumericsIdentity(json: n) else { return nil }; numerics = id }
-        self.init(key: key, stage: stage, kind: kind, version: version, params: params, inputs: inputs, outputs: outputs,
-                  numerics: numerics, started: v["started"]?.stringValue ?? "", seconds: seconds, tool: tool,
-                  host: v["host"]?.stringValue ?? "")
-        var files: [String: String] = [:]
-        if let f = v["files"] {
-            guard let members = f.objectValue else { return nil }
-            for m in members { guard let h = m.value.stringValue else { return nil }; files[m.key] = h }
-        }
-        self.files = files
-        if let p = v["paramsFiles"] {
-            guard let filesObj = p.objectValue else { return nil }
-            for f in filesObj {
-                guard let keys = f.value.objectValue else { return nil }
-                paramsFiles[f.key] = Dictionary(keys.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        guard case .object(let members) = v else { return nil }
+        var key: String?, stage: String?, kind: String?, version: Int?, params: JSONValue?, tool: String?
+        var inputs: [String: [String: String]]?, outputs: [String: OutputFile]?
+        var started = "", host = "", seconds = 0.0  // absent from lock-file entries
+        var numerics: NumericsIdentity?
+        var files: [String: String] = [:], paramsFiles: [String: [String: JSONValue]] = [:]
+        for (name, value) in members {
+            switch name {
+            case "key": guard case .string(let s) = value else { return nil }; key = s
+            case "stage": guard case .string(let s) = value else { return nil }; stage = s
+            case "kind": guard case .string(let s) = value else { return nil }; kind = s
+            case "version": guard case .int(let i) = value else { return nil }; version = i
+            case "params": params = value
+            case "tool": guard case .string(let s) = value else { return nil }; tool = s
+            case "started": if case .string(let s) = value { started = s }
+            case "host": if case .string(let s) = value { host = s }
+            case "seconds":
+                switch value { case .double(let d): seconds = d; case .int(let i): seconds = Double(i); default: return nil }
+            case "inputs":
+                guard case .object(let deps) = value else { return nil }
+                var table: [String: [String: String]] = [:]
+                for (dep, filesValue) in deps {
+                    guard let m = Self.stringTable(filesValue) else { return nil }
+                    table[dep] = m
+                }
+                inputs = table
+            case "outputs":
+                guard case .object(let outs) = value else { return nil }
+                var table: [String: OutputFile] = [:]
+                table.reserveCapacity(outs.count)
+                for (file, o) in outs {
+                    guard let h = o["hash"]?.stringValue, let s = o["size"]?.intValue else { return nil }
+                    table[file] = OutputFile(hash: h, size: s)
+                }
+                outputs = table
+            case "numerics": guard let id = NumericsIdentity(json: value) else { return nil }; numerics = id
+            case "files": guard let m = Self.stringTable(value) else { return nil }; files = m
+            case "paramsFiles":
+                guard case .object(let filesObj) = value else { return nil }
+                for (file, keys) in filesObj {
+                    guard case .object(let chosen) = keys else { return nil }
+                    paramsFiles[file] = Dictionary(chosen.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+                }
+            default: continue
             }
         }
+        guard let key, let stage, let kind, let version, let params, let inputs, let outputs, let tool else { return nil }
+        self.init(key: key, stage: stage, kind: kind, version: version, params: params, inputs: inputs, outputs: outputs,
+                  numerics: numerics, started: started, seconds: seconds, tool: tool, host: host)
+        if !files.isEmpty { self.files = files }
+        if !paramsFiles.isEmpty { self.paramsFiles = paramsFiles }
+    }
+
+    /// An object of strings as a table; nil when it is not one.
+    private static func stringTable(_ v: JSONValue) -> [String: String]? {
+        guard case .object(let members) = v else { return nil }
+        var m: [String: String] = [:]
+        m.reserveCapacity(members.count)
+        for (k, value) in members { guard case .string(let s) = value else { return nil }; m[k] = s }
+        return m
     }
 
     public init(key: String, stage: String, kind: String, version: Int, params: JSONValue, inputs: [String: [String: String]],
