@@ -17,14 +17,13 @@ public struct JSONSyntaxError: Error, CustomStringConvertible, Sendable {
 public struct JSONParser {
     private let bytes: [UInt8]
     private var pos = 0
-    /// While streaming: the object whose members go to `visit`, and the keys
-    /// (nil for an array element) from the top to the value being parsed.
+    /// While streaming: the keys from the top to the object whose members go to `visit`.
     private var streamPath: [String] = []
     /// Nesting depth of the value being parsed, and how many of its outermost
     /// keys equal `streamPath`'s first ones (so no key is copied per value).
     private var depth = 0
     private var matched = 0
-    private var visit: ((String, JSONValue) throws -> Void)?
+    private var visit: ((String, JSONValue, Range<Int>) throws -> Void)?
 
     public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
         var parser = JSONParser(bytes: bytes)
@@ -40,6 +39,14 @@ public struct JSONParser {
     /// ends the parse and is rethrown. When `path` names no object, `visit` is
     /// never called and the result is `parse`'s.
     public static func parse(_ bytes: [UInt8], streaming path: [String], _ visit: (String, JSONValue) throws -> Void) throws -> JSONValue {
+        try parse(bytes, streaming: path, withText: { key, value, _ in try visit(key, value) })
+    }
+
+    /// `parse(_:streaming:_:)`, where `visit` also gets the range of `bytes`
+    /// the member's value was read from (from its first byte to its last), so
+    /// a caller can keep a digest of the text instead of the text.
+    public static func parse(_ bytes: [UInt8], streaming path: [String],
+                             withText visit: (String, JSONValue, Range<Int>) throws -> Void) throws -> JSONValue {
         try withoutActuallyEscaping(visit) { visit in
             var parser = JSONParser(bytes: bytes)
             parser.streamPath = path
@@ -135,8 +142,9 @@ public struct JSONParser {
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)'") }
             pos += 1
             skipSpace()
+            let valueStart = pos
             let value = try parseChild(key)
-            if streamed, let visit { try visit(key, value) } else { members.append((key, value)) }
+            if streamed, let visit { try visit(key, value, valueStart..<pos) } else { members.append((key, value)) }
             skipSpace()
             guard pos < bytes.count else { throw error("unexpected end of input, expected ',' or '}'") }
             if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }

@@ -38,6 +38,8 @@ struct RunCommand: ParsableCommand {
         let (pipeline, store, lockFile) = try project.loadReadingLock()
         var options = runOptions()
         options.lockFile = lockFile
+        options.processExitsAfter = true
+        defer { ExitLeak.keep((pipeline, store)) }
         let engine = Engine(pipeline: pipeline, store: store, console: Console(verbose: verbose))
         StopSignals.route(to: options.cancellation)
         var slurm = SlurmOptions(executable: SlurmOptions.currentExecutable, pipelineFile: project.fileURL)

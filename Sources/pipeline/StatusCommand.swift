@@ -12,7 +12,8 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let (pipeline, store, lockFile) = try project.loadReadingLock()
         let report: StatusReport
-        do { report = try StatusReport.make(pipeline: pipeline, store: store, lockFile: lockFile) } catch { fail(error) }
+        do { report = try StatusReport.make(pipeline: pipeline, store: store, lockFile: lockFile, processExitsAfter: true) } catch { fail(error) }
+        defer { ExitLeak.keep((pipeline, store, report)) }
         if quiet {
             if report.entries.contains(where: { !$0.upToDate }) { throw ExitCode(1) }
             return

@@ -10,9 +10,12 @@ import Foundation
 /// interpolated. Only `${item.` starts a reference: `${OUT}` or `${1:-x}` in a
 /// shell command or a written file stays as it is.
 enum MatrixExpansion {
-    static func expand(base: String, body: JSONValue, fail: (String) -> PipelineError) throws -> [RawInstance] {
-        func stageFail(_ m: String) -> PipelineError { fail("stage '\(base)': \(m)") }
-        guard !base.isEmpty, base.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) }) else {
+    /// The instances are built on all cores (`concurrentMap`): the same list, in
+    /// order, and on bad input the same error (the first instance's, in order)
+    /// as one loop.
+    static func expand(base: String, body: JSONValue, fail: @Sendable (String) -> PipelineError) throws -> [RawInstance] {
+        @Sendable func stageFail(_ m: String) -> PipelineError { fail("stage '\(base)': \(m)") }
+        guard !base.isEmpty, isName(base, punctuation: "_-.") else {
             throw stageFail("invalid stage name (use letters, digits, '_', '-', '.')")
         }
         guard case .object(let fields) = body else { throw stageFail("expected an object, found \(body.kindDescription)") }
@@ -68,13 +71,13 @@ enum MatrixExpansion {
             let values = axis.value.arrayValue ?? []
             combos = combos.flatMap { c in values.map { c + [(axis.key, $0)] } }
         }
-        return try combos.map { item in
+        let built = combos.concurrentMap(minimumChunk: 256) { [nameTemplate, paramsFiles] item in Result { () throws -> RawInstance in
             let lookup = Dictionary(item.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
             let keys = item.map(\.key)
             let suffix = try nameTemplate.map { try substitute(.string($0), item: lookup, keys: keys, field: "name", fail: stageFail).interpolationText }
                 ?? item.map(\.value.interpolationText).joined(separator: "-")
             let name = "\(base)@\(suffix)"
-            guard !suffix.isEmpty, suffix.allSatisfy({ $0.isLetter || $0.isNumber || "_-.+".contains($0) }) else {
+            guard !suffix.isEmpty, isName(suffix, punctuation: "_-.+") else {
                 throw stageFail("instance name '\(name)' is not valid (use letters, digits, '_', '-', '.', '+')")
             }
             let p = try substitute(params, item: lookup, keys: keys, field: "params", fail: stageFail)
@@ -89,7 +92,20 @@ enum MatrixExpansion {
             }
             return RawInstance(name: name, base: base, fromMatrix: true, kindName: kindName, params: p, deps: deps, files: files,
                                outs: outs, paramsFiles: paramsFiles, resources: resources)
+        } }
+        return try built.map { try $0.get() }
+    }
+
+    /// Whether `s` has only letters, digits and `punctuation`; ASCII is checked
+    /// by byte (Character properties were a tenth of expanding a large matrix).
+    static func isName(_ s: String, punctuation: String) -> Bool {
+        let allowed = Array(punctuation.utf8)
+        var ascii = true
+        for b in s.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            guard (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || allowed.contains(b) else { return false }
         }
+        return ascii || s.allSatisfy { $0.isLetter || $0.isNumber || punctuation.contains($0) }
     }
 
     /// Replaces `${item.key}` references in strings anywhere inside `value`.

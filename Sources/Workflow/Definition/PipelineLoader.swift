@@ -28,7 +28,7 @@ public enum PipelineLoader {
 
     public static func load(json: JSONValue, displayName shown: String, root: URL, registry: KindRegistry,
                             overrides: [ParamOverride] = []) throws -> Pipeline {
-        func fail(_ m: String) -> PipelineError { PipelineError("\(shown): \(m)") }
+        @Sendable func fail(_ m: String) -> PipelineError { PipelineError("\(shown): \(m)") }
         guard case .object(let top) = json else { throw fail("expected an object at the top level, found \(json.kindDescription)") }
         for m in top where !["version", "stages", "outputs", "checks", "metrics"].contains(m.key) {
             throw fail("unknown top-level field '\(m.key)' (expected: version, stages, outputs, checks, metrics)")

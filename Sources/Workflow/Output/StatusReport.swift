@@ -13,13 +13,18 @@ public struct StatusReport: Sendable {
     }
     public let entries: [Entry]
 
-    /// `lockFile`: the lock file's read if already under way (`LockFile.Reading`).
-    public static func make(pipeline: Pipeline, store: Store, lockFile: LockFile.Reading? = nil) throws -> StatusReport {
+    /// `lockFile`: the lock file's read if already under way (`LockFile.Reading`);
+    /// `processExitsAfter`: the lock file and the evaluations are left to the
+    /// operating system (`ExitLeak`), as the command line exits next.
+    public static func make(pipeline: Pipeline, store: Store, lockFile: LockFile.Reading? = nil,
+                            processExitsAfter: Bool = false) throws -> StatusReport {
         let lock = try LockFile.Reading.value(lockFile, root: pipeline.root)
         let statCache = StatCache(store: store)
         let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: statCache)
         var entries: [Entry] = []
-        for e in Planner(pipeline: pipeline, store: store, lock: lock, statCache: statCache).evaluateAll() {
+        let evaluations = Planner(pipeline: pipeline, store: store, lock: lock, statCache: statCache).evaluateAll()
+        if processExitsAfter { ExitLeak.keep((lock, evaluations)) }
+        for e in evaluations {
             var reasons = e.reasons
             if let r = e.record {
                 for (path, file) in sync.expected(pipeline.outputs, stage: e.name, record: r) {

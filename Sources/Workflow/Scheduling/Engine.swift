@@ -70,6 +70,7 @@ public final class Engine: @unchecked Sendable {
         }
         sync.removeStaleTemps(in: outputDirs)
         // Nothing to write (the common no-op run): skip the meta lock and re-encoding the lock file.
+        if options.processExitsAfter { ExitLeak.keep((lockFile, planner, executor, outcome)) }
         if try nothingToWrite(results: results, lockFile: lockFile, sync: sync, statCache: statCache, force: options.forceOutputs) {
             finish(summary, start: start)
             return summary

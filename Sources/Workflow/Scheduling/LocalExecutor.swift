@@ -60,6 +60,7 @@ final class LocalExecutor: @unchecked Sendable {
         committer = RecordCommitter(store: store)
         staging = StagingPool(store: store)
         evaluations = Array(repeating: nil, count: pipeline.stages.count)
+        resultsByName.reserveCapacity(pipeline.stages.count)
     }
 
     /// Runs the selected stages; returns the counts and every stage's result (cached or ran).
@@ -153,7 +154,7 @@ final class LocalExecutor: @unchecked Sendable {
             batch.append(i)
         }
         if batch.count == 1 { evaluate(first) } else {
-            for (i, e) in zip(batch, planner.evaluate(batch.map { pipeline.stages[$0] }, results: resultsByName)) { settle(i, e) }
+            for (i, e) in zip(batch, planner.evaluate(stagesAt: batch, results: resultsByName)) { settle(i, e) }
         }
         if let after { perform(after) }
     }

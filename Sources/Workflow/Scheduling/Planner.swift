@@ -51,29 +51,36 @@ public struct Planner: Sendable {
         }
         let key = CacheKey.compute(kind: stage.kind.name, version: stage.kind.version, params: stage.params, inputs: inputs,
                                    numerics: stage.kind.numericsIdentity, files: files, paramsFiles: stage.paramValues, outs: stage.outs)
-        if let r = validRecord(key) {
-            return StageEvaluation(name: stage.name, key: key, inputs: inputs, files: files, record: sharingLockEntry(r, stage: stage.name), reasons: [])
+        if let r = validRecord(key, stage: stage.name) {
+            return StageEvaluation(name: stage.name, key: key, inputs: inputs, files: files, record: r, reasons: [])
         }
         let reasons = Staleness.reasons(stage: stage, key: key, inputs: inputs, files: files, lockEntry: lock.entries[stage.name], store: store)
         return StageEvaluation(name: stage.name, key: key, inputs: inputs, files: files, record: nil, reasons: reasons)
     }
 
     /// The record for `key` if every object it names exists with the recorded size.
-    public func validRecord(_ key: String) -> RunRecord? {
-        guard let r = store.record(key), r.key == key else { return nil }
+    ///
+    /// With `stage`, whose lock-file entry has this key (the usual case of a
+    /// no-op run or `status`): when the record's text holds the entry's results
+    /// (`RecordText`), the record is the entry plus the record's times and
+    /// host, read without parsing, and it shares the entry's strings, tables
+    /// and params, so a 100,000-stage pipeline holds one copy of each instead
+    /// of two. Otherwise, and without `stage`, the record is parsed.
+    public func validRecord(_ key: String, stage: String? = nil) -> RunRecord? {
+        guard let r = cachedRecord(key, stage: stage) else { return nil }
         for f in r.outputs.values where store.objectProblem(f) != nil { return nil }
         return r
     }
 
-    /// `r` built on the lock file's entry for `stage` when that entry is `r`
-    /// without its times and host (the usual case of a no-op run or `status`):
-    /// records copy their strings, tables and params by reference, so a
-    /// 100,000-stage pipeline then holds one copy of each record instead of two.
-    /// Equal to `r` in every field.
-    func sharingLockEntry(_ r: RunRecord, stage: String) -> RunRecord {
-        guard var shared = lock.entries[stage], shared.key == r.key, shared == r.results else { return r }
-        shared.started = r.started; shared.seconds = r.seconds; shared.host = r.host
-        return shared
+    private func cachedRecord(_ key: String, stage: String?) -> RunRecord? {
+        guard let bytes = store.recordText(key) else { return nil }
+        if let stage, var entry = lock.entries[stage], entry.key == key, let digest = lock.entryDigests[stage],
+           let text = RecordText.results(record: bytes), text.digest == digest {
+            entry.started = text.facts.started; entry.seconds = text.facts.seconds; entry.host = text.facts.host
+            return entry
+        }
+        guard let r = RunRecord(text: bytes), r.key == key else { return nil }
+        return r
     }
 
     /// `evaluate` of each stage, concurrently on the machine's cores: the same
@@ -81,8 +88,8 @@ public struct Planner: Sendable {
     /// may depend on another of the same call (each sees only `results`).
     /// Most of a no-op run over a wide pipeline is this: a record read and
     /// objects stat'ed per stage.
-    public func evaluate(_ stages: [StageInstance], results: [String: RunRecord]) -> [StageEvaluation] {
-        stages.concurrentMap(minimumChunk: 64) { evaluate($0, results: results) }
+    public func evaluate(stagesAt indices: [Int], results: [String: RunRecord]) -> [StageEvaluation] {
+        indices.concurrentMap(minimumChunk: 64) { evaluate(pipeline.stages[$0], results: results) }
     }
 
     /// Evaluates every stage in order as if nothing ran: what `status` shows.
@@ -92,19 +99,19 @@ public struct Planner: Sendable {
         var results: [String: RunRecord] = [:]
         var all: [StageEvaluation] = []
         all.reserveCapacity(pipeline.stages.count)
-        var batch: [StageInstance] = []
+        var batch: [Int] = []
         var names = Set<String>()
         func flush() {
-            for e in evaluate(batch, results: results) {
+            for e in evaluate(stagesAt: batch, results: results) {
                 if let r = e.record { results[e.name] = r }
                 all.append(e)
             }
             batch.removeAll(keepingCapacity: true)
             names.removeAll(keepingCapacity: true)
         }
-        for s in pipeline.stages {
+        for (i, s) in pipeline.stages.enumerated() {
             if s.deps.contains(where: names.contains) { flush() }
-            batch.append(s)
+            batch.append(i)
             names.insert(s.name)
         }
         flush()

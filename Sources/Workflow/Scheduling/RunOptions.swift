@@ -17,6 +17,9 @@ public struct RunOptions: Sendable {
     /// pipeline.lock.json's read, when the caller started it before loading the
     /// pipeline (`LockFile.Reading`); nil reads the file at the start of the run.
     public var lockFile: LockFile.Reading?
+    /// The process exits right after the run (the command line): its tables are
+    /// then left to the operating system (`ExitLeak`) instead of freed one by one.
+    public var processExitsAfter = false
 
     public init() {}
 }

@@ -13,7 +13,11 @@ import Hashing
 /// their size and SHA-256 (`onDisk`); `write` encodes and compares one entry
 /// at a time (at 100,000 stages the file is about 48 MB).
 public struct LockFile: Sendable {
-    public var entries: [String: RunRecord]
+    public var entries: [String: RunRecord] { didSet { entryDigests = [:] } }
+    /// Stage -> `RecordText.resultsDigest` of its entry's text, for the entries
+    /// as `read` found them (emptied by any change to `entries`): what lets the
+    /// planner check a cached stage's record against its entry without parsing it.
+    public private(set) var entryDigests: [String: Digest] = [:]
     /// Stage -> its volatile outputs, left out of the file.
     public var volatile: [String: Set<String>]
     /// What `read` parsed (nil when built in memory or the file was absent),
@@ -53,14 +57,16 @@ public struct LockFile: Sendable {
         if let before, before == StatCache.signature(u.path), case .int(let mtime) = before[3],
            Double(mtime) / 1e9 < Date().timeIntervalSince1970 - 1 { snapshot.signature = before }
         var entries: [String: RunRecord] = [:]
+        var digests: [String: Digest] = [:]
         let json: JSONValue
         do {
             // Entry by entry: the tree of the whole file would be twice its size again.
-            json = try JSONParser.parse(data, streaming: ["stages"]) { name, value in
+            json = try JSONParser.parse(data, streaming: ["stages"]) { name, value, text in
                 guard let r = RunRecord(json: value) else {
                     throw PipelineError("pipeline.lock.json: stages.\(name): malformed entry (delete the file to rebuild it)")
                 }
                 entries[name] = r.results
+                digests[name] = RecordText.resultsDigest(entry: data[text])
             }
         } catch let e as JSONSyntaxError {
             throw PipelineError("pipeline.lock.json:\(e.line):\(e.column): \(e.message) (delete the file to rebuild it)")
@@ -68,7 +74,9 @@ public struct LockFile: Sendable {
         guard json["stages"]?.objectValue != nil else {
             throw PipelineError("pipeline.lock.json: expected an object with 'stages' (delete the file to rebuild it)")
         }
-        return LockFile(entries: entries, onDisk: snapshot)
+        var lock = LockFile(entries: entries, onDisk: snapshot)
+        lock.entryDigests = digests
+        return lock
     }
 
     /// Whether the file at `root` still holds exactly the bytes this value was read

@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 
 extension LockFile {
     /// `LockFile.read(root:)` under way on a thread of its own, started before
@@ -9,6 +10,13 @@ extension LockFile {
     /// reading it a moment later at the start of the run would give: every
     /// writer re-checks the file under the meta lock (`isCurrent`) before
     /// replacing it. Thread-safe; `value()` may be called any number of times.
+    ///
+    /// Exit: a process that exits (say on a bad pipeline.json) while a read is
+    /// under way first waits for it, from an `atexit` handler: exit handlers
+    /// (OpenSSL's, OpenBLAS's) tear down what the reading thread may be using,
+    /// and a test run showed that crash. The handler is registered after
+    /// OpenSSL is initialised, so it runs before OpenSSL's own (handlers run in
+    /// reverse order of registration).
     public final class Reading: @unchecked Sendable {
         public let root: URL
         private let finished = NSCondition()
@@ -16,10 +24,28 @@ extension LockFile {
 
         public init(root: URL) {
             self.root = root
+            _ = Self.waitAtExit
+            Self.underWay.add(1)
             Thread.detachNewThread { [self] in
                 let r = Result { try LockFile.read(root: root) }
                 finished.lock(); result = r; finished.broadcast(); finished.unlock()
+                Self.underWay.add(-1)
             }
+        }
+
+        /// Reads not yet ended, in this process.
+        private static let underWay = Counter()
+
+        private static let waitAtExit: Void = {
+            _ = SHA256.hash([UInt8]())  // initialises OpenSSL, so its exit handler comes before ours
+            atexit { LockFile.Reading.underWay.waitForZero() }
+        }()
+
+        private final class Counter: @unchecked Sendable {
+            private let cond = NSCondition()
+            private var count = 0
+            func add(_ n: Int) { cond.lock(); count += n; cond.broadcast(); cond.unlock() }
+            func waitForZero() { cond.lock(); while count > 0 { cond.wait() }; cond.unlock() }
         }
 
         /// Waits for the read to end; the lock file, or the error `read(root:)` threw.

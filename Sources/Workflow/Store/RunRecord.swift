@@ -25,41 +25,41 @@ public struct RunRecord: Sendable, Equatable {
     public var outputs: [String: OutputFile] { get { f.outputs } set { unique().outputs = newValue } }
     /// The numerics identity in the key, for a `numeric` kind; nil otherwise.
     public var numerics: NumericsIdentity? { get { f.numerics } set { unique().numerics = newValue } }
-    /// ISO 8601 UTC start time.
-    public var started: String { get { f.started } set { unique().started = newValue } }
-    public var seconds: Double { get { f.seconds } set { unique().seconds = newValue } }
     public var tool: String { get { f.tool } set { unique().tool = newValue } }
-    public var host: String { get { f.host } set { unique().host = newValue } }
+    /// ISO 8601 UTC start time.
+    public var started: String
+    public var seconds: Double
+    public var host: String
 
-    /// The fields, in one box shared by copies until one of them changes (copy
-    /// on write): the tables that hold a record per stage (the lock file's
-    /// entries, a run's results, its evaluations) then keep a reference each
-    /// instead of the record's ~200 bytes, which at 100,000 stages was a fifth
-    /// of a run's memory. Never mutated while shared, so safe to send.
+    /// The results (every field but the run's time and host), in one box shared
+    /// by copies until one of them changes (copy on write): the tables that
+    /// hold a record per stage (the lock file's entries, a run's results, its
+    /// evaluations) then keep a reference each instead of the record's ~200
+    /// bytes, which at 100,000 stages was a fifth of a run's memory; and a
+    /// record and its lock-file entry (`results`) share one box, so comparing
+    /// them is one pointer compare. Never mutated while shared, so safe to send.
     private final class Fields: @unchecked Sendable {
         var key: String, stage: String, kind: String, version: Int, params: JSONValue
         var inputs: [String: [String: String]], files: [String: String] = [:], paramsFiles: [String: [String: JSONValue]] = [:]
         var outputs: [String: OutputFile], numerics: NumericsIdentity?
-        var started: String, seconds: Double, tool: String, host: String
+        var tool: String
 
         init(key: String, stage: String, kind: String, version: Int, params: JSONValue, inputs: [String: [String: String]],
-             outputs: [String: OutputFile], numerics: NumericsIdentity?, started: String, seconds: Double, tool: String, host: String) {
+             outputs: [String: OutputFile], numerics: NumericsIdentity?, tool: String) {
             self.key = key; self.stage = stage; self.kind = kind; self.version = version; self.params = params
-            self.inputs = inputs; self.outputs = outputs; self.numerics = numerics; self.started = started; self.seconds = seconds
-            self.tool = tool; self.host = host
+            self.inputs = inputs; self.outputs = outputs; self.numerics = numerics; self.tool = tool
         }
 
         func copy() -> Fields {
             let c = Fields(key: key, stage: stage, kind: kind, version: version, params: params, inputs: inputs, outputs: outputs,
-                           numerics: numerics, started: started, seconds: seconds, tool: tool, host: host)
+                           numerics: numerics, tool: tool)
             c.files = files; c.paramsFiles = paramsFiles
             return c
         }
 
         func equals(_ o: Fields) -> Bool {
             key == o.key && stage == o.stage && kind == o.kind && version == o.version && params == o.params && inputs == o.inputs
-                && files == o.files && paramsFiles == o.paramsFiles && outputs == o.outputs && numerics == o.numerics
-                && started == o.started && seconds == o.seconds && tool == o.tool && host == o.host
+                && files == o.files && paramsFiles == o.paramsFiles && outputs == o.outputs && numerics == o.numerics && tool == o.tool
         }
     }
     private var f: Fields
@@ -69,7 +69,9 @@ public struct RunRecord: Sendable, Equatable {
         return f
     }
 
-    public static func == (a: RunRecord, b: RunRecord) -> Bool { a.f === b.f || a.f.equals(b.f) }
+    public static func == (a: RunRecord, b: RunRecord) -> Bool {
+        a.started == b.started && a.seconds == b.seconds && a.host == b.host && (a.f === b.f || a.f.equals(b.f))
+    }
 
     /// Which facts a serialised record keeps.
     public enum Facts: Sendable {
@@ -103,10 +105,15 @@ public struct RunRecord: Sendable, Equatable {
 
     /// This record as the lock file keeps it: equal for the same results on any host.
     public var results: RunRecord {
-        if started.isEmpty && seconds == 0 && host.isEmpty { return self }  // shares the fields, no copy
-        var r = self
+        var r = self  // shares the fields
         r.started = ""; r.seconds = 0; r.host = ""
         return r
+    }
+
+    /// Parses a record file's bytes; nil when they are not JSON or `init(json:)` fails.
+    public init?(text: [UInt8]) {
+        guard let json = try? JSONParser.parse(text) else { return nil }
+        self.init(json: json)
     }
 
     /// Reads a record back; nil when a field is missing or mistyped (treated as no record).
@@ -178,6 +185,7 @@ public struct RunRecord: Sendable, Equatable {
                 outputs: [String: OutputFile], numerics: NumericsIdentity? = nil, started: String, seconds: Double,
                 tool: String, host: String) {
         f = Fields(key: key, stage: stage, kind: kind, version: version, params: params, inputs: inputs, outputs: outputs,
-                   numerics: numerics, started: started, seconds: seconds, tool: tool, host: host)
+                   numerics: numerics, tool: tool)
+        self.started = started; self.seconds = seconds; self.host = host
     }
 }

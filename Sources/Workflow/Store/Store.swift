@@ -56,10 +56,11 @@ public final class Store: @unchecked Sendable {
 
     /// The run record for `key`, or nil when absent or unreadable.
     public func record(_ key: String) -> RunRecord? {
-        guard let bytes = try? WholeFile.read("\(rootPath)/runs/\(key).json"),
-              let json = try? JSONParser.parse(bytes) else { return nil }
-        return RunRecord(json: json)
+        recordText(key).flatMap(RunRecord.init(text:))
     }
+
+    /// The bytes of `runs/<key>.json`, or nil when absent or unreadable.
+    public func recordText(_ key: String) -> [UInt8]? { try? WholeFile.read("\(rootPath)/runs/\(key).json") }
 
     /// Writes `runs/<key>.json` atomically; `durable: false` leaves the fsyncs to a later `syncFileSystem()`.
     public func writeRecord(_ r: RunRecord, durable: Bool = true) throws {

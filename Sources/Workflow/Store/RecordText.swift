@@ -1,0 +1,95 @@
+import Hashing
+
+/// Compares a run record file with a lock-file entry by their text, without
+/// parsing either: how a no-op run or `status` checks, for each cached stage,
+/// that the store's record (the authority) holds the results the lock file
+/// says, at the cost of one file read and one SHA-256 per stage.
+///
+/// Both texts are `CanonicalJSON` pretty text of `RunRecord.json`: the record
+/// file with every fact (`.all`, at the top level), the lock entry with its
+/// results only (`.results`, nested two levels deep). The record's run facts
+/// (`host`, `seconds`, `started`) are three top-level members; keys are
+/// sorted and `version` (always present) sorts last, so each fact is one
+/// whole line that ends in a comma. Dropping those three lines, and every
+/// line's indentation, leaves the same bytes exactly when the two hold the
+/// same results: canonical text is one text per value, and with no raw
+/// newline inside a string, indentation only repeats what the brackets say.
+///
+/// A record whose results differ, or any text not in this form (a record
+/// written by hand or by an older tool), simply does not match: the caller
+/// then parses the record as before.
+enum RecordText {
+    /// The facts of one run that the lock file leaves out.
+    struct RunFacts: Equatable {
+        var started: String
+        var seconds: Double
+        var host: String
+    }
+
+    /// SHA-256 of a lock-file entry's results text (its value's bytes, from `{` to `}`).
+    static func resultsDigest(entry: ArraySlice<UInt8>) -> Digest {
+        var normal: [UInt8] = []
+        normal.reserveCapacity(entry.count)
+        forEachLine(entry) { _, content in normal.append(contentsOf: content); normal.append(0x0A) }
+        return SHA256.hash(normal)
+    }
+
+    /// The digest of a record file's results text (comparable with
+    /// `resultsDigest(entry:)`) and its run facts; nil when a fact is missing
+    /// or not in the form `RunRecord.json` writes.
+    static func results(record: [UInt8]) -> (digest: Digest, facts: RunFacts)? {
+        var normal: [UInt8] = []
+        normal.reserveCapacity(record.count)
+        var started: String?, seconds: Double?, host: String?
+        var malformed = false
+        forEachLine(record[...]) { indent, content in
+            if indent == 2, content.first == 0x22, let fact = fact(content) {
+                switch fact.name {
+                case "started": started = string(fact.value)
+                case "host": host = string(fact.value)
+                default: seconds = Double(String(decoding: fact.value, as: UTF8.self))
+                }
+                if started == nil && fact.name == "started" || host == nil && fact.name == "host"
+                    || seconds == nil && fact.name == "seconds" { malformed = true }
+                return
+            }
+            normal.append(contentsOf: content); normal.append(0x0A)
+        }
+        guard !malformed, let started, let seconds, let host else { return nil }
+        return (SHA256.hash(normal), RunFacts(started: started, seconds: seconds, host: host))
+    }
+
+    /// Each non-empty line of `text` as (its count of leading spaces, the rest).
+    private static func forEachLine(_ text: ArraySlice<UInt8>, _ body: (Int, ArraySlice<UInt8>) -> Void) {
+        var i = text.startIndex
+        while i < text.endIndex {
+            var start = i
+            while start < text.endIndex, text[start] == 0x20 { start += 1 }
+            var end = start
+            while end < text.endIndex, text[end] != 0x0A { end += 1 }
+            if end > start { body(start - i, text[start..<end]) }
+            i = end + 1
+        }
+    }
+
+    private static let factNames: [(name: String, prefix: [UInt8])] =
+        ["host", "seconds", "started"].map { ($0, Array("\"\($0)\": ".utf8)) }
+
+    /// `"name": value,` for one of the three facts: its name and the value's text.
+    private static func fact(_ line: ArraySlice<UInt8>) -> (name: String, value: ArraySlice<UInt8>)? {
+        for f in factNames where line.starts(with: f.prefix) {
+            guard line.last == UInt8(ascii: ",") else { return nil }
+            return (f.name, line[(line.startIndex + f.prefix.count)..<(line.endIndex - 1)])
+        }
+        return nil
+    }
+
+    /// A JSON string's value: the bytes between its quotes when it has no escape, else the parser's reading.
+    private static func string(_ text: ArraySlice<UInt8>) -> String? {
+        guard text.count >= 2, text.first == 0x22, text.last == 0x22 else { return nil }
+        let inner = text.dropFirst().dropLast()
+        if !inner.contains(UInt8(ascii: "\\")) && !inner.contains(0x22) { return String(validating: inner, as: UTF8.self) }
+        guard case .string(let s)? = try? JSONParser.parse(Array(text)) else { return nil }
+        return s
+    }
+}
