@@ -144,39 +144,29 @@ private func metricsKeys(_ folder: URL) throws -> [String] {
     }
 
     @Test func twoContributorsCannotShareAMetricsKeyOrAFigure() throws {
-        /// Reads nothing; repeats note's metrics key.
-        struct SameKey: StageKind, ReportContributor {
+        /// Always repeats note's metrics key; with a `clash` stage, also draws a figure named as note's.
+        struct Clash: StageKind, ReportContributor {
             struct Params: Codable, Sendable {}
-            static let name = "same-key"
+            static let name = "clash"
             static let version = 1
             static let reportCount = InputRole.Count.zeroOrMore
             static let reportFiles: [String] = []
             func run(_ params: Params, in context: StageContext) throws {}
-            static func loadReport(_ context: StageContext) throws -> Int { 0 }
-            static func reportBlocks(_ part: Int, _ report: ReportContext) -> [ReportBlock] { [] }
-            static func reportMetrics(_ part: Int) -> [String: any Encodable & Sendable] { ["note_count": 1] }
-        }
-        /// Reads nothing; draws a figure named as note's.
-        struct SameFigure: StageKind, ReportContributor {
-            struct Params: Codable, Sendable {}
-            static let name = "same-figure"
-            static let version = 1
-            static let reportCount = InputRole.Count.zeroOrMore
-            static let reportFiles: [String] = []
-            func run(_ params: Params, in context: StageContext) throws {}
-            static func loadReport(_ context: StageContext) throws -> Int { 0 }
-            static func reportBlocks(_ part: Int, _ report: ReportContext) -> [ReportBlock] {
-                [.figure(.init(name: "note", caption: "", figure: CurvesFigure(series: [], yLabel: "y")))]
+            static func loadReport(_ context: StageContext) throws -> Int { context.inputs(name).count }
+            static func reportBlocks(_ stages: Int, _ report: ReportContext) -> [ReportBlock] {
+                stages == 0 ? [] : [.figure(.init(name: "note", caption: "", figure: CurvesFigure(series: [], yLabel: "y")))]
             }
+            static func reportMetrics(_ stages: Int) -> [String: any Encodable & Sendable] { ["note_count": 1] }
         }
         var f = try ReportFixture.withOwnInputs()
         try f.add("note", ["note.json": NoteStage.Note(text: "hello", count: 7)])
         _ = try f.build([NoteStage.self])
-        do { _ = try f.build([NoteStage.self, SameKey.self]); Issue.record("expected an error") } catch {
-            #expect("\(error)" == "metrics key 'note_count' is given by both 'note' and 'same-key'; keys must be unique")
+        do { _ = try f.build([NoteStage.self, Clash.self]); Issue.record("expected an error") } catch {
+            #expect("\(error)" == "metrics key 'note_count' is given by both 'note' and 'clash'; keys must be unique")
         }
-        do { _ = try f.build([NoteStage.self, SameFigure.self]); Issue.record("expected an error") } catch {
-            #expect("\(error)" == "figure 'note' is drawn by both 'note' and 'same-figure'; figure names must be unique")
+        try f.add("clash", ["x.json": 0])
+        do { _ = try f.build([NoteStage.self, Clash.self]); Issue.record("expected an error") } catch {
+            #expect("\(error)" == "figure 'note' is drawn by both 'note' and 'clash'; figure names must be unique")
         }
     }
 
