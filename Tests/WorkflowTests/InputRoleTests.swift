@@ -51,4 +51,26 @@ private func rolesLoadError(_ text: String) throws -> String? {
 @Test func roleDescriptionsListFiles() {
     #expect(InputRole("init", files: ["a", "b"]).description == "init (a, b)")
     #expect(InputRole("evaluate", .oneOrMore).description == "evaluate…")
+    #expect(InputRole("notes", .zeroOrMore, files: ["n.json"]).description == "[notes…] (n.json)")
+}
+
+/// Reads one `base` input and, optionally, any number of `extra` inputs.
+struct ReadsOptionalKind: StageKind {
+    struct Params: Codable, Sendable {}
+    static let name = "reads-optional"
+    static let version = 1
+    static let inputs = [InputRole("base"), InputRole("extra", .zeroOrMore)]
+    func run(_ p: Params, in c: StageContext) throws { try Data().write(to: c.outputURL("x")) }
+}
+
+@Test func aRoleOfZeroOrMoreMayBeAbsent() throws {
+    let registry = KindRegistry([EmitKind.self, ReadsOptionalKind.self])
+    func load(deps: String) throws -> String? {
+        let text = pipeline(deps: deps).replacingOccurrences(of: #""kind": "reads""#, with: #""kind": "reads-optional""#)
+        do { _ = try Project().load(text, registry: registry); return nil } catch { return "\(error)" }
+    }
+    #expect(try load(deps: #"["base"]"#) == nil)
+    #expect(try load(deps: #"["base", "extra"]"#) == nil)
+    #expect(try load(deps: #"["extra"]"#)
+            == "pipeline.json: stage 'r': kind 'reads-optional' needs an input 'base' (a dependency named base or base@…), found none")
 }

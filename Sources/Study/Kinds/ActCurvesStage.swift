@@ -1,5 +1,6 @@
 import Foundation
 import Nets
+import Report
 import Workflow
 
 /// Each activation function and its derivative sampled on a grid.
@@ -49,5 +50,29 @@ struct ActCurvesStage: StageKind {
             return .init(activation: kind.rawValue, value: values, derivative: slopes)
         }
         try Artifacts.write(ActivationCurves(x: xs, curves: curves), as: "act-curves.json", in: context)
+    }
+}
+
+/// In the report: the order every section lists activations in, and a panel
+/// of each function with its derivative.
+extension ActCurvesStage: ReportContributor {
+    static let reportFiles = ["act-curves.json"]
+
+    static func loadReport(_ context: StageContext) throws -> ActivationCurves {
+        try Artifacts.read(ActivationCurves.self, role: name, file: "act-curves.json", in: context)
+    }
+
+    static func shareFacts(_ curves: ActivationCurves, into report: inout ReportContext) {
+        report.activationOrder = curves.curves.map(\.activation)
+    }
+
+    static func reportBlocks(_ curves: ActivationCurves, _ report: ReportContext) -> [ReportBlock] {
+        let functions = curves.curves.map {
+            FunctionCurve(name: ReportContext.displayName($0.activation), x: curves.x, value: $0.value, derivative: $0.derivative)
+        }
+        return [.text("## Activation functions\n"), .figure(.init(
+            name: "activation-functions",
+            caption: "The six activation functions (solid) and their derivatives (dashed) on [-5, 5].",
+            figure: FunctionPanelsFigure(curves: functions, columns: 2)))]
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Nets
+import Report
 import Workflow
 
 /// `activations@<activation>`: the outputs of every layer but the last (each
@@ -45,5 +46,48 @@ struct ActivationsStage: StageKind {
                           to: "activations.safetensors")
         try Artifacts.write(Summary(activation: metrics.activation, seed: metrics.seed, images: params.images, layers: names),
                             as: "activations.json", in: context)
+    }
+}
+
+/// In the report: histograms of every layer's outputs, one row per trained network.
+extension ActivationsStage: ReportContributor {
+    /// One network's layer outputs, as `activations.json` names them.
+    struct LayerOutputs {
+        var activation: String
+        var images: Int
+        var layers: [String]
+        var values: [[Float]]
+    }
+
+    static let reportCount = InputRole.Count.oneOrMore
+    static let reportFiles = ["activations.json", "activations.safetensors"]
+
+    static func loadReport(_ context: StageContext) throws -> [LayerOutputs] {
+        try context.inputs(name).map { input in
+            let summary = try Artifacts.read(Summary.self, from: input.url("activations.json"), what: input.stage)
+            let (tensors, _) = try Safetensors.decode(Array(Data(contentsOf: input.url("activations.safetensors"))),
+                                                      source: "\(input.stage)/activations.safetensors")
+            let values = try summary.layers.indices.map { k in
+                guard let t = tensors["layer.\(k)"] else { throw StageError("\(input.stage): no tensor layer.\(k)") }
+                return t.values
+            }
+            return LayerOutputs(activation: summary.activation, images: summary.images, layers: summary.layers, values: values)
+        }
+    }
+
+    static func reportBlocks(_ outputs: [LayerOutputs], _ report: ReportContext) -> [ReportBlock] {
+        let networks = report.inActivationOrder(outputs, activation: \.activation)
+        var blocks: [ReportBlock] = [.text("## Activation distributions of the trained networks\n")]
+        if let first = networks.first {
+            blocks.append(.figure(.init(
+                name: "activation-distributions",
+                caption: "Outputs of every layer but the last of each trained network (seed 42) on the first \(first.images) train-split images: density histograms of 50 bins with a kernel-density line. Even layers are linear outputs, odd layers the activations after them.",
+                figure: HistogramGridFigure(
+                    rows: networks.map { ReportContext.displayName($0.activation) },
+                    columns: first.layers.indices.map { "Layer \($0)" },
+                    samples: networks.map(\.values),
+                    bins: 50, density: true, xLabel: "output"))))
+        }
+        return blocks
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Nets
+import Report
 import Workflow
 
 /// Dead neurons of one network: per activation layer, how many units output
@@ -71,5 +72,61 @@ struct DeadNeuronsStage: StageKind {
         let counts = alive.map { $0.filter { !$0 }.count }
         return DeadNeuronCount(counts: counts, widths: widths,
                                percent: zip(counts, widths).map { 100 * Double($0) / Double($1) })
+    }
+}
+
+/// In the report: the three networks' counts beside the notebook's, and a bar chart.
+extension DeadNeuronsStage: ReportContributor {
+    static let reportFiles = ["dead-neurons.json"]
+
+    static func loadReport(_ context: StageContext) throws -> DeadNeurons {
+        try Artifacts.read(DeadNeurons.self, role: name, file: "dead-neurons.json", in: context)
+    }
+
+    static func reportBlocks(_ d: DeadNeurons, _ report: ReportContext) -> [ReportBlock] {
+        func group(_ title: String, _ c: DeadNeuronCount) -> BarGroup {
+            BarGroup(title: title, labels: c.counts.indices.map { "\($0 + 1)" }, values: c.counts.map(Double.init),
+                     annotations: c.percent.map { NumberFormat.fixed($0, 1) + "%" })
+        }
+        return [.text(section(d)), .figure(.init(
+            name: "dead-neurons",
+            caption: "Dead units per hidden layer (output exactly 0 for all \(d.images) train-split images), with the share of the layer's width.",
+            figure: BarGroupsFigure(groups: [group("untrained ReLU", d.untrained), group("trained ReLU", d.trained),
+                                             group("untrained deep ReLU", d.deepUntrained)],
+                                    yLabel: "dead units", xLabel: "hidden layer")))]
+    }
+
+    static func reportMetrics(_ d: DeadNeurons) -> [String: any Encodable & Sendable] {
+        ["dead_neurons": ["untrained": d.untrained.counts, "trained": d.trained.counts, "deep_untrained": d.deepUntrained.counts]]
+    }
+
+    private static func section(_ d: DeadNeurons) -> String {
+        func table(_ c: DeadNeuronCount, _ ref: [Int]) -> String {
+            var t = MarkdownTable(headers: ["layer", "width", "dead", "dead %", "notebook", "notebook %"],
+                                  alignments: [.right, .right, .right, .right, .right, .right])
+            for i in c.counts.indices {
+                let r = i < ref.count ? ref[i] : nil
+                try? t.addRow(["\(i + 1)", "\(c.widths[i])", "\(c.counts[i])", NumberFormat.fixed(c.percent[i]) + "%",
+                               r.map(String.init) ?? "–",
+                               r.map { NumberFormat.fixed(100 * Double($0) / Double(c.widths[i])) + "%" } ?? "–"])
+            }
+            let verdict = c.counts == ref ? "The counts equal the notebook's." : "The counts differ from the notebook's."
+            return t.render() + "\n\(verdict)\n"
+        }
+        return """
+        ## Dead neurons
+
+        A unit of a ReLU layer is dead when it outputs exactly 0 for every one of the \(d.images) train-split images.
+
+        ### Untrained ReLU network (seed 42)
+
+        \(table(d.untrained, NotebookReference.deadUntrained))
+        ### Trained ReLU network (seed 42)
+
+        \(table(d.trained, NotebookReference.deadTrained))
+        ### Untrained deep ReLU network (seed 42, hidden 5x256 then 5x128)
+
+        \(table(d.deepUntrained, NotebookReference.deadDeepUntrained))
+        """
     }
 }

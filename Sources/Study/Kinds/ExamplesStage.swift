@@ -1,5 +1,6 @@
 import FashionData
 import Foundation
+import Report
 import Workflow
 
 /// The example images: the first `count` train-split images, their labels and class names.
@@ -40,5 +41,21 @@ struct ExamplesStage: StageKind {
                             as: "examples.json", in: context)
         let grid = try ImageGrid(images: data, indices: indices, columns: params.columns, scale: 2)
         try context.write(grid.png(), to: "examples.png")
+    }
+}
+
+/// In the report: the example images with their classes.
+extension ExamplesStage: ReportContributor {
+    static let reportFiles = ["examples.json"]
+
+    static func loadReport(_ context: StageContext) throws -> Examples {
+        try Artifacts.read(Examples.self, role: name, file: "examples.json", in: context)
+    }
+
+    static func reportBlocks(_ ex: Examples, _ report: ReportContext) -> [ReportBlock] {
+        [.text("## Example images\n"), .figure(.init(
+            name: "examples",
+            caption: "The first \(ex.images.count) train-split images with their classes.",
+            figure: ImageGridFigure(images: ex.images, titles: ex.classNames, columns: ex.columns)))]
     }
 }

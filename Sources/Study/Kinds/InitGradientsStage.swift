@@ -1,5 +1,6 @@
 import Foundation
 import Nets
+import Report
 import Workflow
 
 /// Gradient spread at initialisation, per activation and linear layer.
@@ -67,5 +68,74 @@ struct InitGradientsStage: StageKind {
                             as: "init-gradients.json", in: context)
         try context.write(Safetensors.encode(tensors, metadata: ["format": "pipeline.gradients.v1"]),
                           to: "gradients.safetensors")
+    }
+}
+
+/// In the report: each activation's loss and gradient spread per layer, and
+/// the gradients' histograms.
+extension InitGradientsStage: ReportContributor {
+    struct ReportPart {
+        var summary: InitGradients
+        /// activation -> layer -> the raw weight gradients.
+        var values: [String: [[Float]]]
+    }
+
+    /// One activation's entry under `init_gradients` in metrics.json.
+    struct GradientSpread: Codable, Sendable { var loss: Double; var mean_abs: [Double]; var std: [Double] }
+
+    static let reportFiles = ["init-gradients.json", "gradients.safetensors"]
+
+    static func loadReport(_ context: StageContext) throws -> ReportPart {
+        let input = try context.input(name)
+        let summary = try Artifacts.read(InitGradients.self, from: input.url("init-gradients.json"), what: input.stage)
+        let (tensors, _) = try Safetensors.decode(Array(Data(contentsOf: input.url("gradients.safetensors"))),
+                                                  source: "\(input.stage)/gradients.safetensors")
+        var values: [String: [[Float]]] = [:]
+        for a in summary.activations {
+            values[a.activation] = try a.layers.map { layer in
+                guard let t = tensors["\(a.activation).\(layer.name)"] else {
+                    throw StageError("\(input.stage)/gradients.safetensors: no tensor \(a.activation).\(layer.name)")
+                }
+                return t.values
+            }
+        }
+        return ReportPart(summary: summary, values: values)
+    }
+
+    static func reportBlocks(_ part: ReportPart, _ report: ReportContext) -> [ReportBlock] {
+        let g = part.summary
+        guard let first = g.activations.first else { return [] }
+        var t = MarkdownTable(headers: ["activation", "loss"] + first.layers.indices.map { "layer \($0 + 1): mean abs / std" },
+                              alignments: [.left, .right] + first.layers.map { _ in .right })
+        for a in g.activations {
+            try? t.addRow([ReportContext.displayName(a.activation), NumberFormat.fixed(a.loss, 4)]
+                          + a.layers.map { NumberFormat.scientific($0.meanAbs) + " / " + NumberFormat.scientific($0.std) })
+        }
+        let section = """
+            ## Gradients at initialisation
+
+            One forward and backward pass of the freshly initialised network (seed \(g.seed)) on the first \(g.images) \
+            train-split images; the spread of each linear layer's weight gradient (layer 1 is next to the input).
+
+            \(t.render())
+
+            """
+        let histograms = HistogramGridFigure(
+            rows: g.activations.map { ReportContext.displayName($0.activation) },
+            columns: first.layers.map { "\($0.name) (\($0.shape[0])x\($0.shape[1]))" },
+            samples: g.activations.map { part.values[$0.activation] ?? [] },
+            bins: 30, density: false, xLabel: "gradient")
+        return [.text(section), .figure(.init(
+            name: "init-gradients",
+            caption: "Weight gradients of every linear layer at initialisation (seed \(g.seed), first \(g.images) train-split images): histograms of 30 bins with a kernel-density line.",
+            figure: histograms))]
+    }
+
+    static func reportMetrics(_ part: ReportPart) -> [String: any Encodable & Sendable] {
+        var spreads: [String: GradientSpread] = [:]
+        for a in part.summary.activations {
+            spreads[a.activation] = .init(loss: a.loss, mean_abs: a.layers.map(\.meanAbs), std: a.layers.map(\.std))
+        }
+        return ["init_gradients": spreads]
     }
 }

@@ -3,13 +3,16 @@ import Workflow
 
 /// Every stage kind this study registers with the engine, in pipeline order.
 /// Adding an analysis: one new file with a `StageKind`, one entry here, one
-/// stage in pipeline.json.
+/// stage in pipeline.json. The report shows the kinds that are
+/// `ReportContributor`s in this order (curves ... examples), between its
+/// test-accuracy table and its provenance.
 public enum StudyKinds {
     public static let all: [any StageKind.Type] = [
-        DownloadStage.self, DecompressStage.self, SubsetStage.self, SplitStage.self, ExamplesStage.self,
+        DownloadStage.self, DecompressStage.self, SubsetStage.self, SplitStage.self,
         InitStage.self, TrainStage.self, EvaluateStage.self,
-        ActCurvesStage.self, InitGradientsStage.self, ActivationsStage.self, DeadNeuronsStage.self,
-        CurvesStage.self, ReportStage.self,
+        CurvesStage.self, DeadNeuronsStage.self, InitGradientsStage.self, ActCurvesStage.self, ActivationsStage.self,
+        ExamplesStage.self,
+        ReportStage.self,
     ]
 
     /// The identity of `Nets`' arithmetic (loads OpenBLAS with its pinned

@@ -2,19 +2,19 @@ import Foundation
 import Report
 import Workflow
 
-/// The text of `report.md`: the study's tables beside the reference
-/// notebook's numbers, the figures, and where every number came from.
+/// The text of `report.md`: the title, the test-accuracy table beside the
+/// reference notebook's numbers, every contributor's blocks in report order,
+/// and where every number came from.
 ///
 /// Its bytes depend only on the report's inputs and the numerics identity
 /// (both in the stage's key): host facts, times and the pipeline file's hash
 /// go to `timings.md` instead.
 struct ReportMarkdown {
-    struct Figure { var name: String; var caption: String }
-
     var title: String
     var inputs: ReportInputs
-    var metrics: StudyMetrics
-    var figures: [Figure]
+    var context: ReportContext
+    /// Every contributor's blocks, in report order.
+    var blocks: [ReportBlock]
     var rendered: Bool
     var numerics: NumericsIdentity?
 
@@ -28,108 +28,42 @@ struct ReportMarkdown {
             out.append("> gnuplot was not found when this report was built: the figures' data and scripts are in `figures/`, the SVGs are missing.\n")
         }
         out.append(accuracySection())
-        out.append(figure("validation-curves"))
-        out.append(deadNeuronSection())
-        out.append(figure("dead-neurons"))
-        out.append(gradientSection())
-        out.append(figure("init-gradients"))
-        out.append("## Activation functions\n")
-        out.append(figure("activation-functions"))
-        out.append("## Activation distributions of the trained networks\n")
-        out.append(figure("activation-distributions"))
-        out.append("## Example images\n")
-        out.append(figure("examples"))
+        for block in blocks {
+            switch block {
+            case .text(let text): out.append(text)
+            case .figure(let f): out.append(Self.link(f))
+            }
+        }
         out.append(provenanceSection())
         return out.joined(separator: "\n")
     }
 
-    func figure(_ name: String) -> String {
-        guard let f = figures.first(where: { $0.name == name }) else { return "" }
-        return "![\(f.caption)](figures/\(f.name).svg)\n\n*\(f.caption)* ([data](figures/\(f.name).dat), [script](figures/\(f.name).gp))\n"
+    /// The figure's image, its caption, and links to its data and script.
+    static func link(_ f: ReportFigure) -> String {
+        "![\(f.caption)](figures/\(f.name).svg)\n\n*\(f.caption)* ([data](figures/\(f.name).dat), [script](figures/\(f.name).gp))\n"
     }
 
     func accuracySection() -> String {
         let seeds = Set(inputs.evaluations.map(\.seed)).sorted()
         var table = MarkdownTable(headers: ["activation", "test accuracy, mean ± std", "seed 42", "notebook (seed 42)", "best epoch per seed"],
                                   alignments: [.left, .right, .right, .right, .right])
-        for act in inputs.activations {
+        for act in context.activations {
             let runs = inputs.evaluations.filter { $0.activation == act }.sorted { $0.seed < $1.seed }
             let (m, s) = meanStd(runs.map(\.testAccuracy))
             let s42 = runs.first { $0.seed == 42 }.map { NumberFormat.fixed($0.testAccuracy) + "%" } ?? "–"
             let ref = NotebookReference.testAccuracy[act].map { NumberFormat.fixed($0) + "%" } ?? "–"
-            try? table.addRow([ReportInputs.displayName(act), NumberFormat.meanStd(m, s) + "%", s42, ref,
+            try? table.addRow([ReportContext.displayName(act), NumberFormat.meanStd(m, s) + "%", s42, ref,
                                runs.map { String($0.bestEpoch) }.joined(separator: ", ")])
         }
         let seedList = seeds.map(String.init).joined(separator: ", ")
         return """
         ## Test accuracy
 
-        \(protocolSentence()) Seeds: \(seedList) (\(seeds.count == 1 ? "one seed" : "\(seeds.count) seeds"); the standard \
+        \(context.trainingProtocol) Seeds: \(seedList) (\(seeds.count == 1 ? "one seed" : "\(seeds.count) seeds"); the standard \
         deviation is over seeds). A sigmoid network left at chance level (10%) is the expected finding: its \
         gradients vanish before they reach the first layers.
 
         \(table.render())
-
-        """
-    }
-
-    /// The training protocol, read from the runs themselves.
-    func protocolSentence() -> String {
-        guard let r = inputs.curves.runs.first?.metrics else { return "" }
-        let total = inputs.evaluations.first?.total ?? 0
-        return "Each network (\(r.layerSizes.map(String.init).joined(separator: "-"))) is trained with SGD "
-            + "(learning rate \(NumberFormat.general(r.learningRate)), momentum \(NumberFormat.general(r.momentum)), "
-            + "batch \(r.batchSize)) for at most \(r.maxEpochs) epochs, stopping after \(r.patience) epochs without a "
-            + "better validation accuracy; the test accuracy is that of the best-validation weights, on the \(total) test images."
-    }
-
-    func deadNeuronSection() -> String {
-        let d = inputs.deadNeurons
-        func table(_ c: DeadNeuronCount, _ ref: [Int]) -> String {
-            var t = MarkdownTable(headers: ["layer", "width", "dead", "dead %", "notebook", "notebook %"],
-                                  alignments: [.right, .right, .right, .right, .right, .right])
-            for i in c.counts.indices {
-                let r = i < ref.count ? ref[i] : nil
-                try? t.addRow(["\(i + 1)", "\(c.widths[i])", "\(c.counts[i])", NumberFormat.fixed(c.percent[i]) + "%",
-                               r.map(String.init) ?? "–",
-                               r.map { NumberFormat.fixed(100 * Double($0) / Double(c.widths[i])) + "%" } ?? "–"])
-            }
-            let verdict = c.counts == ref ? "The counts equal the notebook's." : "The counts differ from the notebook's."
-            return t.render() + "\n\(verdict)\n"
-        }
-        return """
-        ## Dead neurons
-
-        A unit of a ReLU layer is dead when it outputs exactly 0 for every one of the \(d.images) train-split images.
-
-        ### Untrained ReLU network (seed 42)
-
-        \(table(d.untrained, NotebookReference.deadUntrained))
-        ### Trained ReLU network (seed 42)
-
-        \(table(d.trained, NotebookReference.deadTrained))
-        ### Untrained deep ReLU network (seed 42, hidden 5x256 then 5x128)
-
-        \(table(d.deepUntrained, NotebookReference.deadDeepUntrained))
-        """
-    }
-
-    func gradientSection() -> String {
-        let g = inputs.initGradients
-        guard let first = g.activations.first else { return "" }
-        var t = MarkdownTable(headers: ["activation", "loss"] + first.layers.indices.map { "layer \($0 + 1): mean abs / std" },
-                              alignments: [.left, .right] + first.layers.map { _ in .right })
-        for a in g.activations {
-            try? t.addRow([ReportInputs.displayName(a.activation), NumberFormat.fixed(a.loss, 4)]
-                          + a.layers.map { NumberFormat.scientific($0.meanAbs) + " / " + NumberFormat.scientific($0.std) })
-        }
-        return """
-        ## Gradients at initialisation
-
-        One forward and backward pass of the freshly initialised network (seed \(g.seed)) on the first \(g.images) \
-        train-split images; the spread of each linear layer's weight gradient (layer 1 is next to the input).
-
-        \(t.render())
 
         """
     }

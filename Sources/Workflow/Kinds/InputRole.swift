@@ -12,6 +12,9 @@ public struct InputRole: Sendable, Equatable {
     public enum Count: Sendable, Equatable {
         case one
         case oneOrMore
+        /// Any number, none included: the kind tolerates the role's absence
+        /// (an analysis the report shows only when the pipeline has it).
+        case zeroOrMore
     }
 
     public let role: String
@@ -25,15 +28,22 @@ public struct InputRole: Sendable, Equatable {
     /// The problem with `found` dependencies of this role, or nil when it is enough.
     func problem(found: Int) -> String? {
         switch (count, found) {
-        case (.one, 1), (.oneOrMore, 1...): return nil
+        case (.one, 1), (.oneOrMore, 1...), (.zeroOrMore, _): return nil
         case (.one, 0), (.oneOrMore, 0): return "needs an input '\(role)' (a dependency named \(role) or \(role)@…), found none"
         case (.one, let n): return "needs exactly one input '\(role)', found \(n)"
         default: return nil
         }
     }
 
-    /// `init (init.safetensors, generator.bin)` or `evaluate… (evaluation.json)`, for listings.
+    /// `init (init.safetensors, generator.bin)`, `evaluate… (evaluation.json)`
+    /// or, for an optional role, `[notes…] (notes.json)`, for listings.
     public var description: String {
-        (count == .oneOrMore ? "\(role)…" : role) + (files.isEmpty ? "" : " (\(files.joined(separator: ", ")))")
+        let name: String
+        switch count {
+        case .one: name = role
+        case .oneOrMore: name = "\(role)…"
+        case .zeroOrMore: name = "[\(role)…]"
+        }
+        return name + (files.isEmpty ? "" : " (\(files.joined(separator: ", ")))")
     }
 }
