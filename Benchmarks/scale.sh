@@ -22,12 +22,19 @@ work=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg), binary $bin"
 
-# One measured command: wall seconds and peak RSS (MB) appended to $work/figures.
-measure() {  # label n dir args...
-  local label=$1 n=$2 dir=$3; shift 3
-  (cd "$dir" && /usr/bin/time -f '%e %M' -o "$work/t" "$bin" "$@" > "$work/out" 2>&1) || {
-    echo "scale.sh: '$label' on $n stages failed:" >&2; tail -5 "$work/out" >&2; exit 1; }
-  read -r wall rss_kb < <(tail -1 "$work/t")
+repeat=${SCALE_REPEAT:-5}
+
+# One measured command, `times` times: the median wall seconds and the largest
+# peak RSS (KB) appended to $work/figures.
+measure() {  # label n dir times args...
+  local label=$1 n=$2 dir=$3 times=$4; shift 4
+  : > "$work/runs"
+  for _ in $(seq "$times"); do
+    (cd "$dir" && /usr/bin/time -f '%e %M' -o "$work/t" "$bin" "$@" > "$work/out" 2>&1) || {
+      echo "scale.sh: '$label' on $n stages failed:" >&2; tail -5 "$work/out" >&2; exit 1; }
+    tail -1 "$work/t" >> "$work/runs"
+  done
+  read -r wall rss_kb < <(python3 -c 'import statistics,sys; r=[l.split() for l in open(sys.argv[1])]; print(statistics.median(float(a) for a,_ in r), max(int(b) for _,b in r))' "$work/runs")
   echo "$n $label $wall $rss_kb $(tail -1 "$work/out" | tr -s ' ')" >> "$work/figures"
 }
 
@@ -42,9 +49,9 @@ stage = {"matrix": {"i": list(range(n // j)), "j": list(range(j))}, "kind": "wri
          "params": {"files": {"out.txt": "i=${item.i} j=${item.j}\n"}}}
 json.dump({"version": 1, "stages": {"w": stage}}, open(sys.argv[2], "w"))
 PY
-  measure first "$n" "$dir" run -j 2
-  measure noop "$n" "$dir" run -j 2
-  measure status "$n" "$dir" status
+  measure first "$n" "$dir" 1 run -j 2
+  measure noop "$n" "$dir" "$repeat" run -j 2
+  measure status "$n" "$dir" "$repeat" status
 done
 
 python3 - "$work/figures" "$results" <<'PY'
@@ -69,7 +76,7 @@ for n in sorted(fig):
             verdict = f"  target <= {t:g} s: " + ("ok" if f["seconds"] <= t else "MISSED")
             ok &= f["seconds"] <= t
         if n == 100000 and f["peak_rss_mb"] >= 300: verdict += "  memory target < 300 MB: MISSED"; ok = False
-        print(f"{n:>7,} stages  {names[label]:10s} {f['seconds']:8.2f} s  peak RSS {f['peak_rss_mb']:6.1f} MB{verdict}")
+        print(f"{n:>7,} stages  {names[label]:10s} {f['seconds']:8.3f} s  peak RSS {f['peak_rss_mb']:6.1f} MB{verdict}")
     print(f"{'':16s}({fig[n]['first']['last_line']})")
 if sys.argv[2]:
     try: results = json.load(open(sys.argv[2]))

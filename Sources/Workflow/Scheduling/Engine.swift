@@ -61,6 +61,8 @@ public final class Engine: @unchecked Sendable {
 
         var summary = outcome.summary
         let results = outcome.results
+        // The executor's own tables are freed as usual once it is done (they would raise the peak).
+        defer { if options.processExitsAfter { ExitLeak.keep((lockFile, results)) } }
         // A run killed while copying leaves `.tmp-` files among the user's outputs: sweep them.
         // Only dead writers' temps go, so this needs no lock.
         var outputDirs: Set<String> = [pipeline.root.path]
@@ -70,7 +72,6 @@ public final class Engine: @unchecked Sendable {
         }
         sync.removeStaleTemps(in: outputDirs)
         // Nothing to write (the common no-op run): skip the meta lock and re-encoding the lock file.
-        if options.processExitsAfter { ExitLeak.keep((lockFile, planner, executor, outcome)) }
         if try nothingToWrite(results: results, lockFile: lockFile, sync: sync, statCache: statCache, force: options.forceOutputs) {
             finish(summary, start: start)
             return summary
@@ -104,6 +105,7 @@ public final class Engine: @unchecked Sendable {
     /// without a result keep theirs, stages no longer in the pipeline lose theirs.
     func merged(_ results: [String: RunRecord], into current: LockFile) -> LockFile {
         var entries: [String: RunRecord] = [:]
+        entries.reserveCapacity(pipeline.stages.count)  // no second table while it grows
         for s in pipeline.stages { if let r = results[s.name] ?? current.entries[s.name] { entries[s.name] = r } }
         return LockFile(entries: entries, volatile: pipeline.volatileOutputs)
     }

@@ -74,7 +74,7 @@ public struct Planner: Sendable {
 
     private func cachedRecord(_ key: String, stage: String?) -> RunRecord? {
         guard let bytes = store.recordText(key) else { return nil }
-        if let stage, var entry = lock.entries[stage], entry.key == key, let digest = lock.entryDigests[stage],
+        if let stage, var entry = lock.entries[stage], entry.key == key, let digest = entry.entryTextDigest,
            let text = RecordText.results(record: bytes), text.digest == digest {
             entry.started = text.facts.started; entry.seconds = text.facts.seconds; entry.host = text.facts.host
             return entry
@@ -94,7 +94,7 @@ public struct Planner: Sendable {
 
     /// Evaluates every stage in order as if nothing ran: what `status` shows.
     /// Stages are taken in runs of consecutive stages none of which depends on
-    /// another of the run, each run evaluated concurrently.
+    /// another of the run (at most 2,048, to bound the memory), each run evaluated concurrently.
     public func evaluateAll() -> [StageEvaluation] {
         var results: [String: RunRecord] = [:]
         var all: [StageEvaluation] = []
@@ -110,7 +110,7 @@ public struct Planner: Sendable {
             names.removeAll(keepingCapacity: true)
         }
         for (i, s) in pipeline.stages.enumerated() {
-            if s.deps.contains(where: names.contains) { flush() }
+            if batch.count == 2048 || s.deps.contains(where: names.contains) { flush() }
             batch.append(i)
             names.insert(s.name)
         }

@@ -13,11 +13,10 @@ import Hashing
 /// their size and SHA-256 (`onDisk`); `write` encodes and compares one entry
 /// at a time (at 100,000 stages the file is about 48 MB).
 public struct LockFile: Sendable {
-    public var entries: [String: RunRecord] { didSet { entryDigests = [:] } }
-    /// Stage -> `RecordText.resultsDigest` of its entry's text, for the entries
-    /// as `read` found them (emptied by any change to `entries`): what lets the
-    /// planner check a cached stage's record against its entry without parsing it.
-    public private(set) var entryDigests: [String: Digest] = [:]
+    /// Entries read from the file carry the digest of their text
+    /// (`RunRecord.entryTextDigest`): what lets the planner check a cached
+    /// stage's record against its entry without parsing the record.
+    public var entries: [String: RunRecord]
     /// Stage -> its volatile outputs, left out of the file.
     public var volatile: [String: Set<String>]
     /// What `read` parsed (nil when built in memory or the file was absent),
@@ -57,7 +56,6 @@ public struct LockFile: Sendable {
         if let before, before == StatCache.signature(u.path), case .int(let mtime) = before[3],
            Double(mtime) / 1e9 < Date().timeIntervalSince1970 - 1 { snapshot.signature = before }
         var entries: [String: RunRecord] = [:]
-        var digests: [String: Digest] = [:]
         let json: JSONValue
         do {
             // Entry by entry: the tree of the whole file would be twice its size again.
@@ -65,8 +63,9 @@ public struct LockFile: Sendable {
                 guard let r = RunRecord(json: value) else {
                     throw PipelineError("pipeline.lock.json: stages.\(name): malformed entry (delete the file to rebuild it)")
                 }
-                entries[name] = r.results
-                digests[name] = RecordText.resultsDigest(entry: data[text])
+                var entry = r.results
+                entry.entryTextDigest = RecordText.resultsDigest(entry: data[text])
+                entries[name] = entry
             }
         } catch let e as JSONSyntaxError {
             throw PipelineError("pipeline.lock.json:\(e.line):\(e.column): \(e.message) (delete the file to rebuild it)")
@@ -74,9 +73,7 @@ public struct LockFile: Sendable {
         guard json["stages"]?.objectValue != nil else {
             throw PipelineError("pipeline.lock.json: expected an object with 'stages' (delete the file to rebuild it)")
         }
-        var lock = LockFile(entries: entries, onDisk: snapshot)
-        lock.entryDigests = digests
-        return lock
+        return LockFile(entries: entries, onDisk: snapshot)
     }
 
     /// Whether the file at `root` still holds exactly the bytes this value was read

@@ -21,11 +21,19 @@ extension LockFile {
         public let root: URL
         private let finished = NSCondition()
         private var result: Result<LockFile, Error>?
+        /// Whether a thread reads the file (false: `value()` does).
+        private var started = false
 
         public init(root: URL) {
             self.root = root
+            // A large file is read when asked for, after the pipeline is loaded:
+            // read at once, the two reads' peaks of memory would add up (at
+            // 100,000 stages the file is 48 MB and its entries about 80 MB).
+            var st = stat()
+            if stat(LockFile.url(root: root).path, &st) == 0, Int(st.st_size) > Self.concurrentLimit { return }
             _ = Self.waitAtExit
             Self.underWay.add(1)
+            started = true
             Thread.detachNewThread { [self] in
                 let r = Result { try LockFile.read(root: root) }
                 finished.lock(); result = r; finished.broadcast(); finished.unlock()
@@ -51,9 +59,13 @@ extension LockFile {
         /// Waits for the read to end; the lock file, or the error `read(root:)` threw.
         public func value() throws -> LockFile {
             finished.lock(); defer { finished.unlock() }
+            if !started, result == nil { result = Result { try LockFile.read(root: root) } }
             while result == nil { finished.wait() }
             return try result!.get()
         }
+
+        /// Files up to this size (about 30,000 stages) are read beside the pipeline.
+        static let concurrentLimit = 16 << 20
 
         /// The lock file of the project at `root`: this read's when it is of that
         /// project, otherwise (or without a read) one made now.

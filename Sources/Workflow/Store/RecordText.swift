@@ -26,18 +26,30 @@ enum RecordText {
         var host: String
     }
 
+    /// A SHA-256 held in 32 bytes inline (a `Digest` allocates its bytes):
+    /// the lock file keeps one per stage.
+    struct ResultsDigest: Hashable, Sendable {
+        let words: (UInt64, UInt64, UInt64, UInt64)
+        init(_ d: Digest) {
+            func word(_ i: Int) -> UInt64 { d.bytes[i * 8 ..< i * 8 + 8].reduce(0) { $0 << 8 | UInt64($1) } }
+            words = (word(0), word(1), word(2), word(3))
+        }
+        static func == (a: Self, b: Self) -> Bool { a.words == b.words }
+        func hash(into h: inout Hasher) { h.combine(words.0); h.combine(words.1); h.combine(words.2); h.combine(words.3) }
+    }
+
     /// SHA-256 of a lock-file entry's results text (its value's bytes, from `{` to `}`).
-    static func resultsDigest(entry: ArraySlice<UInt8>) -> Digest {
+    static func resultsDigest(entry: ArraySlice<UInt8>) -> ResultsDigest {
         var normal: [UInt8] = []
         normal.reserveCapacity(entry.count)
         forEachLine(entry) { _, content in normal.append(contentsOf: content); normal.append(0x0A) }
-        return SHA256.hash(normal)
+        return ResultsDigest(SHA256.hash(normal))
     }
 
     /// The digest of a record file's results text (comparable with
     /// `resultsDigest(entry:)`) and its run facts; nil when a fact is missing
     /// or not in the form `RunRecord.json` writes.
-    static func results(record: [UInt8]) -> (digest: Digest, facts: RunFacts)? {
+    static func results(record: [UInt8]) -> (digest: ResultsDigest, facts: RunFacts)? {
         var normal: [UInt8] = []
         normal.reserveCapacity(record.count)
         var started: String?, seconds: Double?, host: String?
@@ -56,7 +68,7 @@ enum RecordText {
             normal.append(contentsOf: content); normal.append(0x0A)
         }
         guard !malformed, let started, let seconds, let host else { return nil }
-        return (SHA256.hash(normal), RunFacts(started: started, seconds: seconds, host: host))
+        return (ResultsDigest(SHA256.hash(normal)), RunFacts(started: started, seconds: seconds, host: host))
     }
 
     /// Each non-empty line of `text` as (its count of leading spaces, the rest).

@@ -27,9 +27,9 @@ public struct RunRecord: Sendable, Equatable {
     public var numerics: NumericsIdentity? { get { f.numerics } set { unique().numerics = newValue } }
     public var tool: String { get { f.tool } set { unique().tool = newValue } }
     /// ISO 8601 UTC start time.
-    public var started: String
-    public var seconds: Double
-    public var host: String
+    public var started: String { get { facts?.started ?? "" } set { uniqueFacts().started = newValue } }
+    public var seconds: Double { get { facts?.seconds ?? 0 } set { uniqueFacts().seconds = newValue } }
+    public var host: String { get { facts?.host ?? "" } set { uniqueFacts().host = newValue } }
 
     /// The results (every field but the run's time and host), in one box shared
     /// by copies until one of them changes (copy on write): the tables that
@@ -43,6 +43,7 @@ public struct RunRecord: Sendable, Equatable {
         var inputs: [String: [String: String]], files: [String: String] = [:], paramsFiles: [String: [String: JSONValue]] = [:]
         var outputs: [String: OutputFile], numerics: NumericsIdentity?
         var tool: String
+        var entryTextDigest: RecordText.ResultsDigest?
 
         init(key: String, stage: String, kind: String, version: Int, params: JSONValue, inputs: [String: [String: String]],
              outputs: [String: OutputFile], numerics: NumericsIdentity?, tool: String) {
@@ -64,9 +65,32 @@ public struct RunRecord: Sendable, Equatable {
     }
     private var f: Fields
 
+    /// When and where it ran, in a box of its own (nil: none, as in a lock-file
+    /// entry), so a record and its entry share `f`, and a table of records
+    /// holds two references per stage.
+    private final class RunFacts: @unchecked Sendable {
+        var started = "", seconds = 0.0, host = ""
+        func copy() -> RunFacts { let c = RunFacts(); c.started = started; c.seconds = seconds; c.host = host; return c }
+    }
+    private var facts: RunFacts?
+
+    private mutating func uniqueFacts() -> RunFacts {
+        if facts == nil { facts = RunFacts() } else if !isKnownUniquelyReferenced(&facts) { facts = facts!.copy() }
+        return facts!
+    }
+
     private mutating func unique() -> Fields {
         if !isKnownUniquelyReferenced(&f) { f = f.copy() }
+        f.entryTextDigest = nil  // about to change: the text it was read from no longer describes it
         return f
+    }
+
+    /// For a record read from a lock-file entry: `RecordText.resultsDigest` of
+    /// that entry's text (kept in the shared box: a table beside the entries cost
+    /// 12 MB at 100,000 stages). Dropped when a field changes; not part of equality.
+    var entryTextDigest: RecordText.ResultsDigest? {
+        get { f.entryTextDigest }
+        set { if !isKnownUniquelyReferenced(&f) { f = f.copy() }; f.entryTextDigest = newValue }
     }
 
     public static func == (a: RunRecord, b: RunRecord) -> Bool {
@@ -106,7 +130,7 @@ public struct RunRecord: Sendable, Equatable {
     /// This record as the lock file keeps it: equal for the same results on any host.
     public var results: RunRecord {
         var r = self  // shares the fields
-        r.started = ""; r.seconds = 0; r.host = ""
+        r.facts = nil
         return r
     }
 
@@ -186,6 +210,6 @@ public struct RunRecord: Sendable, Equatable {
                 tool: String, host: String) {
         f = Fields(key: key, stage: stage, kind: kind, version: version, params: params, inputs: inputs, outputs: outputs,
                    numerics: numerics, tool: tool)
-        self.started = started; self.seconds = seconds; self.host = host
+        if !started.isEmpty || seconds != 0 || !host.isEmpty { self.started = started; self.seconds = seconds; self.host = host }
     }
 }
