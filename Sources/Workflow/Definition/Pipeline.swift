@@ -22,23 +22,38 @@ public struct WorkspaceOutput: Sendable, Equatable {
 }
 
 /// One expanded stage: a template instance with its params decoded and its deps resolved.
+///
+/// Immutable; its fields live in one shared box, so a copy (the executor and
+/// the planner pass stages around per evaluation) is one reference count, not
+/// one per field.
 public struct StageInstance: Sendable {
     /// Full name, e.g. `train@relu-s42` (equal to `base` outside a matrix).
-    public let name: String
+    public var name: String { s.name }
     /// Template name, the part before `@`; also the role its dependents see.
-    public let base: String
-    public let kind: RegisteredKind
+    public var base: String { s.base }
+    public var kind: RegisteredKind { s.kind }
     /// Canonical params: the kind's Params re-encoded, defaults filled in.
-    public let params: JSONValue
+    public var params: JSONValue { s.params }
     /// Instance names this stage reads, in the order written (duplicates removed).
-    public let deps: [String]
+    public var deps: [String] { s.deps }
     /// Workspace files and folders it reads (patterns relative to the project; see `FileInputs`).
-    public let files: [String]
+    public var files: [String] { s.files }
     /// Workspace paths its command writes in place (a trailing `/` marks a folder; see `InPlaceOutputs`).
-    public let outs: [String]
+    public var outs: [String] { s.outs }
     /// Values of the chosen params-file keys, read at load: file -> dotted key -> value (see `ParamsFile`).
-    public let paramValues: [String: [String: JSONValue]]
-    public let resources: Resources?
+    public var paramValues: [String: [String: JSONValue]] { s.paramValues }
+    public var resources: Resources? { s.resources }
+
+    private final class Storage: Sendable {
+        let name: String, base: String, kind: RegisteredKind, params: JSONValue, deps: [String], files: [String]
+        let outs: [String], paramValues: [String: [String: JSONValue]], resources: Resources?
+        init(name: String, base: String, kind: RegisteredKind, params: JSONValue, deps: [String], files: [String],
+             outs: [String], paramValues: [String: [String: JSONValue]], resources: Resources?) {
+            self.name = name; self.base = base; self.kind = kind; self.params = params; self.deps = deps
+            self.files = files; self.outs = outs; self.paramValues = paramValues; self.resources = resources
+        }
+    }
+    private let s: Storage
 
     /// The most cores the scheduler gives this stage: the kind's `maxThreads`,
     /// capped by `resources.cpus`; for a kind with `threadsFromResources`,
@@ -50,8 +65,8 @@ public struct StageInstance: Sendable {
 
     public init(name: String, base: String, kind: RegisteredKind, params: JSONValue, deps: [String], files: [String] = [],
                 outs: [String] = [], paramValues: [String: [String: JSONValue]] = [:], resources: Resources?) {
-        self.name = name; self.base = base; self.kind = kind; self.params = params; self.deps = deps
-        self.files = files; self.outs = outs; self.paramValues = paramValues; self.resources = resources
+        s = Storage(name: name, base: base, kind: kind, params: params, deps: deps, files: files, outs: outs,
+                    paramValues: paramValues, resources: resources)
     }
 }
 

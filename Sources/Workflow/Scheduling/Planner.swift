@@ -35,7 +35,8 @@ public struct Planner: Sendable {
     /// changes (params, files...) and the upstream stages it waits for.
     public func evaluate(_ stage: StageInstance, results: [String: RunRecord]) -> StageEvaluation {
         let files: [String: String]
-        do { files = try manifests.get(stage.name) { try FileInputs.manifest(stage.files, root: pipeline.root, statCache: statCache) } }
+        // Most stages list no files: no manifest, and no lock shared by the evaluating threads.
+        do { files = stage.files.isEmpty ? [:] : try manifests.get(stage.name) { try FileInputs.manifest(stage.files, root: pipeline.root, statCache: statCache) } }
         catch { return StageEvaluation(name: stage.name, key: nil, inputs: nil, files: nil, record: nil, reasons: ["\(error)"]) }
         var inputs: [String: [String: String]] = [:]
         var waiting: [String] = []
