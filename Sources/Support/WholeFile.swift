@@ -23,18 +23,21 @@ public enum WholeFile {
         let size = max(Int(info.st_size), 0)
         var failure: Int32 = 0
         var atEnd = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+        // One byte more than fstat said: a read that returns 0 before filling it
+        // is the end, with no second buffer (most files did not grow).
+        let capacity = size + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
             var offset = 0
-            while offset < size {
-                let n = Foundation.read(fd, buffer.baseAddress! + offset, size - offset)
+            while offset < capacity {
+                let n = Foundation.read(fd, buffer.baseAddress! + offset, capacity - offset)
                 if n < 0 { if errno == EINTR { continue }; failure = errno; break }
-                if n == 0 { atEnd = true; break }  // the file shrank
+                if n == 0 { atEnd = true; break }
                 offset += n
             }
             initialized = offset
         }
-        // The file may have grown since fstat: read on to its end.
-        var chunk = [UInt8](repeating: 0, count: 4096)
+        // The file grew since fstat: read on to its end.
+        var chunk = [UInt8](repeating: 0, count: failure == 0 && !atEnd ? 4096 : 0)
         while failure == 0 && !atEnd {
             let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
             if n < 0 { if errno == EINTR { continue }; failure = errno; break }
