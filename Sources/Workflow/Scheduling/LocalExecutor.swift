@@ -141,7 +141,7 @@ final class LocalExecutor: @unchecked Sendable {
 
     /// `.evaluate` actions come in runs when many stages are ready at once (the
     /// first step of a wide pipeline, a no-op run): the run is taken whole,
-    /// evaluated concurrently (`Planner.evaluate(_:results:)`), and settled in
+    /// evaluated concurrently (`Planner.evaluate(stagesAt:results:)`), and settled in
     /// the order the scheduler gave it, as one evaluation after another would
     /// be. No stage of a run depends on another of it: a stage is offered for
     /// evaluation only once its dependencies are settled. The action that ended
