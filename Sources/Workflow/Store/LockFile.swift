@@ -23,12 +23,13 @@ public struct LockFile: Sendable {
     /// so a later look can tell whether the file changed without parsing it again.
     public var onDisk: Snapshot? = nil
 
-    /// Size and SHA-256 of the bytes a lock file was read from, and the file's
-    /// `StatCache.signature` when it had settled (unchanged for a second before
-    /// the read, and during it), so that an unchanged stat can stand for unchanged bytes.
+    /// The size of the bytes a lock file was read from, and either the file's
+    /// `StatCache.signature`, when it had settled (unchanged for a second
+    /// before the read, and during it: an unchanged stat then stands for
+    /// unchanged bytes), or else the bytes' SHA-256.
     public struct Snapshot: Sendable, Equatable {
         public let size: Int
-        public let digest: Digest
+        public var digest: Digest? = nil
         public var signature: [JSONValue]? = nil
     }
 
@@ -50,20 +51,21 @@ public struct LockFile: Sendable {
         let u = url(root: root)
         let before = StatCache.signature(u.path)
         guard let data = try? WholeFile.read(u.path) else { return LockFile(entries: [:]) }
-        var snapshot = Snapshot(size: data.count, digest: SHA256.hash(data))
+        var snapshot = Snapshot(size: data.count)
         // Timestamps tick coarsely (a few ms): a file written just before it was
         // read could be written again with the same stat, so only an older one counts.
         if let before, before == StatCache.signature(u.path), case .int(let mtime) = before[3],
            Double(mtime) / 1e9 < Date().timeIntervalSince1970 - 1 { snapshot.signature = before }
+        else { snapshot.digest = SHA256.hash(data) }
         var entries: [String: RunRecord] = [:]
         let json: JSONValue
         do {
             // Entry by entry: the tree of the whole file would be twice its size again.
             json = try JSONParser.parse(data, streaming: ["stages"]) { name, value, text in
-                guard let r = RunRecord(json: value) else {
+                guard var entry = RunRecord(json: value) else {
                     throw PipelineError("pipeline.lock.json: stages.\(name): malformed entry (delete the file to rebuild it)")
                 }
-                var entry = r.results
+                entry.dropRunFacts()  // in place: the only reference to its fields, so setting the digest copies nothing
                 entry.entryTextDigest = RecordText.resultsDigest(entry: data[text])
                 entries[name] = entry
             }
@@ -78,14 +80,15 @@ public struct LockFile: Sendable {
 
     /// Whether the file at `root` still holds exactly the bytes this value was read
     /// from (by its settled stat signature, else by size, then SHA-256 streamed
-    /// from the file); for a value not read
+    /// from the file; with a signature, a touched file counts as changed); for a value not read
     /// from disk, whether there is still no readable file.
     public func isCurrent(root: URL) -> Bool {
         let path = Self.url(root: root).path
         var st = stat()
         guard let onDisk else { return stat(path, &st) != 0 || access(path, R_OK) != 0 }
         guard stat(path, &st) == 0, Int(st.st_size) == onDisk.size else { return false }
-        if let signature = onDisk.signature, StatCache.signature(path) == signature { return true }
+        // Settled: a changed stat is taken for changed bytes (the caller then reads the file again).
+        if let signature = onDisk.signature { return StatCache.signature(path) == signature }
         return (try? SHA256.hash(fileAt: URL(fileURLWithPath: path, isDirectory: false))) == onDisk.digest
     }
 

@@ -130,9 +130,12 @@ public struct RunRecord: Sendable, Equatable {
     /// This record as the lock file keeps it: equal for the same results on any host.
     public var results: RunRecord {
         var r = self  // shares the fields
-        r.facts = nil
+        r.dropRunFacts()
         return r
     }
+
+    /// Makes this record its `results`, in place.
+    public mutating func dropRunFacts() { facts = nil }
 
     /// Parses a record file's bytes; nil when they are not JSON or `init(json:)` fails.
     public init?(text: [UInt8]) {
