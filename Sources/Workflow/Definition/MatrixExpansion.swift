@@ -99,11 +99,10 @@ enum MatrixExpansion {
     /// Whether `s` has only letters, digits and `punctuation`; ASCII is checked
     /// by byte (Character properties were a tenth of expanding a large matrix).
     static func isName(_ s: String, punctuation: String) -> Bool {
-        let allowed = Array(punctuation.utf8)
         var ascii = true
         for b in s.utf8 {
             if b >= 0x80 { ascii = false; break }
-            guard (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || allowed.contains(b) else { return false }
+            guard (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || punctuation.utf8.contains(b) else { return false }
         }
         return ascii || s.allSatisfy { $0.isLetter || $0.isNumber || punctuation.contains($0) }
     }

@@ -149,8 +149,7 @@ final class LocalExecutor: @unchecked Sendable {
     private func evaluateReady(first: Int) {
         var batch = [first]
         var after: Scheduler.Action?
-        // At most `maxBatch` at once: a run's evaluations wait in memory until settled (100,000 would be ~80 MB).
-        while batch.count < Self.maxBatch, let a = scheduler.next() {
+        while batch.count < Planner.maxBatch, let a = scheduler.next() {
             guard case .evaluate(let i) = a else { after = a; break }
             batch.append(i)
         }
@@ -159,8 +158,6 @@ final class LocalExecutor: @unchecked Sendable {
         }
         if let after { perform(after) }
     }
-
-    private static let maxBatch = 2048
 
     /// Takes an evaluation: a cached result is reused, otherwise the stage must run.
     private func settle(_ i: Int, _ e: StageEvaluation) {

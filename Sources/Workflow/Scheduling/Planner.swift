@@ -93,9 +93,13 @@ public struct Planner: Sendable {
         indices.concurrentMap(minimumChunk: 64) { evaluate(pipeline.stages[$0], results: results) }
     }
 
+    /// How many stages the planner's callers hand `evaluate(stagesAt:results:)`
+    /// at once: the evaluations wait in memory until settled (100,000 would be ~80 MB).
+    public static let maxBatch = 2048
+
     /// Evaluates every stage in order as if nothing ran: what `status` shows.
     /// Stages are taken in runs of consecutive stages none of which depends on
-    /// another of the run (at most 2,048, to bound the memory), each run evaluated concurrently.
+    /// another of the run (at most `maxBatch`), each run evaluated concurrently.
     public func evaluateAll() -> [StageEvaluation] {
         var results: [String: RunRecord] = [:]
         var all: [StageEvaluation] = []
@@ -111,7 +115,7 @@ public struct Planner: Sendable {
             names.removeAll(keepingCapacity: true)
         }
         for (i, s) in pipeline.stages.enumerated() {
-            if batch.count == 2048 || s.deps.contains(where: names.contains) { flush() }
+            if batch.count == Self.maxBatch || s.deps.contains(where: names.contains) { flush() }
             batch.append(i)
             names.insert(s.name)
         }

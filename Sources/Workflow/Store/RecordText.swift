@@ -52,8 +52,7 @@ enum RecordText {
     static func results(record: [UInt8]) -> (digest: ResultsDigest, facts: RunFacts)? {
         var normal: [UInt8] = []
         normal.reserveCapacity(record.count)
-        var started: String?, seconds: Double?, host: String?
-        var malformed = false
+        var started: String?, seconds: Double?, host: String?  // a malformed value stays nil
         forEachLine(record[...]) { indent, content in
             if indent == 2, content.first == 0x22, let fact = fact(content) {
                 switch fact.name {
@@ -61,13 +60,11 @@ enum RecordText {
                 case "host": host = string(fact.value)
                 default: seconds = Double(String(decoding: fact.value, as: UTF8.self))
                 }
-                if started == nil && fact.name == "started" || host == nil && fact.name == "host"
-                    || seconds == nil && fact.name == "seconds" { malformed = true }
                 return
             }
             normal.append(contentsOf: content); normal.append(0x0A)
         }
-        guard !malformed, let started, let seconds, let host else { return nil }
+        guard let started, let seconds, let host else { return nil }
         return (ResultsDigest(SHA256.hash(normal)), RunFacts(started: started, seconds: seconds, host: host))
     }
 
