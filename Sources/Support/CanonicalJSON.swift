@@ -31,8 +31,16 @@ public enum CanonicalJSON {
 
     /// Whether object key `a` comes before `b` in canonical text (by UTF-8 bytes).
     public static func keyPrecedes(_ a: String, _ b: String) -> Bool {
-        // Swift's String < compares by Unicode scalars, which orders like UTF-8 bytes.
-        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+        // Not String's <, which compares canonically equivalent forms alike.
+        // Bytes compared at once (memcmp) where both are contiguous UTF-8, as native strings are.
+        if let r = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let n = min(x.count, y.count)
+                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+                return c < 0 || (c == 0 && x.count < y.count)
+            }
+        }), let r { return r }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     // Bytes, not String appends: the lock file and keys of a 100-stage no-op run go through here.
@@ -87,6 +95,15 @@ public enum CanonicalJSON {
 
     private static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
+        // Most strings (hashes, names) need no escape: one copy of their bytes.
+        if let done = s.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }), done {
+            out.append(0x22)
+            return
+        }
         for b in s.utf8 {
             switch b {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])

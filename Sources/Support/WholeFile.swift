@@ -5,7 +5,7 @@ import Foundation
 /// stage, and `FileManager.contents(atPath:)` costs extra stats and copies).
 ///
 /// Contract: returns every byte up to end of file, also when the file grew or
-/// shrank while it was read. Throws `SystemCallError` naming `path` and the
+/// shrank between its stat and its read. Throws `SystemCallError` naming `path` and the
 /// operation ("open for reading", "stat", "read"); a path that is not a
 /// regular file is `read` failing with EISDIR (folder) or EINVAL (other).
 /// Not atomic against a writer that changes the file in place; the project's
@@ -23,15 +23,17 @@ public enum WholeFile {
         let size = max(Int(info.st_size), 0)
         var failure: Int32 = 0
         var atEnd = false
-        // One byte more than fstat said: a read that returns 0 before filling it
-        // is the end, with no second buffer (most files did not grow).
+        // One byte more than fstat said: a read that does not fill it reached
+        // the end, with no second buffer (most files did not grow) and no
+        // second read (a regular file's read returns less than asked only at
+        // its end; a no-op run reads one run record per stage).
         let capacity = size + 1
         var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
             var offset = 0
             while offset < capacity {
                 let n = Foundation.read(fd, buffer.baseAddress! + offset, capacity - offset)
                 if n < 0 { if errno == EINTR { continue }; failure = errno; break }
-                if n == 0 { atEnd = true; break }
+                if n < capacity - offset { atEnd = true; offset += n; break }
                 offset += n
             }
             initialized = offset

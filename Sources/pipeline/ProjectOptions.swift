@@ -27,7 +27,8 @@ struct ProjectOptions: ParsableArguments {
 
     /// `load()`, with pipeline.lock.json read on another thread meanwhile.
     func loadReadingLock() throws -> (Pipeline, Store, LockFile.Reading) {
-        let reading = LockFile.Reading(root: fileURL.deletingLastPathComponent())
+        let root = fileURL.deletingLastPathComponent()
+        let reading = LockFile.Reading(root: root, store: Store.locate(projectRoot: root, cacheDir: cacheDir))
         let (p, store) = try load()
         return (p, store, reading)
     }

@@ -34,6 +34,17 @@ func syntaxError(_ text: String) -> String? {
     #expect(CanonicalJSON.string(a) == #"{"w":1.0,"x":42,"y":1e-05}"#)
 }
 
+/// Keys sort by their UTF-8 bytes, prefixes first; canonically equivalent keys
+/// (é precomposed, and e with a combining accent) stay two keys in byte order.
+@Test func keysSortByTheirUTF8Bytes() throws {
+    let keys = ["é", "e\u{301}", "b", "ab", "a", "", "Z", "日本", "\u{7F}"]
+    let sorted = keys.sorted(by: CanonicalJSON.keyPrecedes)
+    #expect(sorted == keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    #expect(sorted == ["", "Z", "a", "ab", "b", "e\u{301}", "\u{7F}", "é", "日本"])
+    // Escaped and plain strings alike.
+    #expect(CanonicalJSON.string(.object([("q\"", .string("tab\t")), ("p", .string("plain"))])) == #"{"p":"plain","q\"":"tab\t"}"#)
+}
+
 @Test func stringsWithAndWithoutEscapesParseAlike() throws {
     let v = try JSONParser.parse(#"["plain", "tab\there", "\u00e9t\u00e9", "ok\/slash", "", "日本"]"#)
     #expect(v == .array([.string("plain"), .string("tab\there"), .string("été"), .string("ok/slash"), .string(""), .string("日本")]))

@@ -22,8 +22,14 @@ public struct StatusReport: Sendable {
         let statCache = StatCache(store: store)
         let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: statCache)
         var entries: [Entry] = []
-        let evaluations = Planner(pipeline: pipeline, store: store, lock: lock, statCache: statCache).evaluateAll()
+        let verified = LockVerification.holds(for: lock, root: pipeline.root, store: store)
+        let evaluations = Planner(pipeline: pipeline, store: store, lock: lock, statCache: statCache, lockVerified: verified).evaluateAll()
         if processExitsAfter { ExitLeak.keep((lock, evaluations)) }
+        if !verified {
+            var records: [String: RunRecord] = [:]
+            for e in evaluations { if let r = e.record { records[e.name] = r } }
+            LockVerification.note(lock, agreesWith: records, volatile: pipeline.volatileOutputs, root: pipeline.root, store: store)
+        }
         for e in evaluations {
             var reasons = e.reasons
             if let r = e.record {

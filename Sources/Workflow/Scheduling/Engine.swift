@@ -52,7 +52,8 @@ public final class Engine: @unchecked Sendable {
         // Only for explaining staleness; the file is re-read under the meta lock before rewriting it.
         let lockFile = try LockFile.Reading.value(options.lockFile, root: pipeline.root)
         let statCache = StatCache(store: store)
-        let planner = Planner(pipeline: pipeline, store: store, lock: lockFile, statCache: statCache)
+        let verified = LockVerification.holds(for: lockFile, root: pipeline.root, store: store)
+        let planner = Planner(pipeline: pipeline, store: store, lock: lockFile, statCache: statCache, lockVerified: verified)
         let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: statCache)
 
         let executor = LocalExecutor(pipeline: pipeline, store: store, console: console, planner: planner, selection: selection,
@@ -73,6 +74,10 @@ public final class Engine: @unchecked Sendable {
         sync.removeStaleTemps(in: outputDirs)
         // Nothing to write (the common no-op run): skip the meta lock and re-encoding the lock file.
         if try nothingToWrite(results: results, lockFile: lockFile, sync: sync, statCache: statCache, force: options.forceOutputs) {
+            // When this run checked every entry against its stage's record, the next can take the entries as read.
+            if !verified {
+                LockVerification.note(lockFile, agreesWith: results, volatile: pipeline.volatileOutputs, root: pipeline.root, store: store)
+            }
             finish(summary, start: start)
             return summary
         }

@@ -23,11 +23,15 @@ public struct Planner: Sendable {
     public let store: Store
     public let lock: LockFile
     public let statCache: StatCache
+    /// The store's note says `lock` agrees with its records (`LockVerification`):
+    /// an entry with a stage's key is then taken as its record, unread.
+    public let lockVerified: Bool
     private let manifests = FileManifests()
 
-    public init(pipeline: Pipeline, store: Store, lock: LockFile, statCache: StatCache? = nil) {
+    public init(pipeline: Pipeline, store: Store, lock: LockFile, statCache: StatCache? = nil, lockVerified: Bool = false) {
         self.pipeline = pipeline; self.store = store; self.lock = lock
         self.statCache = statCache ?? StatCache(store: store)
+        self.lockVerified = lockVerified
     }
 
     /// `results` holds the records of deps already resolved (cached or just run).
@@ -66,7 +70,9 @@ public struct Planner: Sendable {
     /// (`RecordText`), the record is the entry plus the record's times and
     /// host, read without parsing, and it shares the entry's strings, tables
     /// and params, so a 100,000-stage pipeline holds one copy of each instead
-    /// of two. Otherwise, and without `stage`, the record is parsed.
+    /// of two. With `lockVerified`, that entry is the record, without its
+    /// times and host, and the record file is not read. Otherwise, and
+    /// without `stage`, the record is parsed.
     public func validRecord(_ key: String, stage: String? = nil) -> RunRecord? {
         guard let r = cachedRecord(key, stage: stage) else { return nil }
         for f in r.outputs.values where store.objectProblem(f) != nil { return nil }
@@ -74,6 +80,7 @@ public struct Planner: Sendable {
     }
 
     private func cachedRecord(_ key: String, stage: String?) -> RunRecord? {
+        if lockVerified, let stage, let entry = lock.entries[stage], entry.key == key { return entry }
         guard let bytes = store.recordText(key) else { return nil }
         if let stage, var entry = lock.entries[stage], entry.key == key, let digest = entry.entryTextDigest,
            let text = RecordText.results(record: bytes), text.digest == digest {

@@ -47,9 +47,12 @@ public struct LockFile: Sendable {
     public static func url(root: URL) -> URL { root.appendingPathComponent("pipeline.lock.json") }
 
     /// Reads the lock file; a missing file is empty, a damaged one is an error naming it.
-    public static func read(root: URL) throws -> LockFile {
+    /// With `store`, when its note (`LockVerification`) holds for the file,
+    /// the entries get no text digest: the planner will not compare records.
+    public static func read(root: URL, store: Store? = nil) throws -> LockFile {
         let u = url(root: root)
         let before = StatCache.signature(u.path)
+        let digests = !(store.map { LockVerification.holds(signature: before, root: root, store: $0) } ?? false)
         guard let data = try? WholeFile.read(u.path) else { return LockFile(entries: [:]) }
         var snapshot = Snapshot(size: data.count)
         // Timestamps tick coarsely (a few ms): a file written just before it was
@@ -66,7 +69,7 @@ public struct LockFile: Sendable {
                     throw PipelineError("pipeline.lock.json: stages.\(name): malformed entry (delete the file to rebuild it)")
                 }
                 entry.dropRunFacts()  // in place: the only reference to its fields, so setting the digest copies nothing
-                entry.entryTextDigest = RecordText.resultsDigest(entry: data[text])
+                if digests { entry.entryTextDigest = RecordText.resultsDigest(entry: data[text]) }
                 entries[name] = entry
             }
         } catch let e as JSONSyntaxError {

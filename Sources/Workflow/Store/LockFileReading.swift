@@ -19,13 +19,15 @@ extension LockFile {
     /// reverse order of registration).
     public final class Reading: @unchecked Sendable {
         public let root: URL
+        /// The store whose note may spare the entries' digests (`LockFile.read(root:store:)`).
+        public let store: Store?
         private let finished = NSCondition()
         private var result: Result<LockFile, Error>?
         /// Whether a thread reads the file (false: `value()` does).
         private var started = false
 
-        public init(root: URL) {
-            self.root = root
+        public init(root: URL, store: Store? = nil) {
+            self.root = root; self.store = store
             // A large file is read when asked for, after the pipeline is loaded:
             // read at once, the two reads' peaks of memory would add up (at
             // 100,000 stages the file is 48 MB and its entries about 80 MB).
@@ -35,7 +37,7 @@ extension LockFile {
             Self.underWay.add(1)
             started = true
             Thread.detachNewThread { [self] in
-                let r = Result { try LockFile.read(root: root) }
+                let r = Result { try LockFile.read(root: root, store: store) }
                 finished.lock(); result = r; finished.broadcast(); finished.unlock()
                 Self.underWay.add(-1)
             }
@@ -59,7 +61,7 @@ extension LockFile {
         /// Waits for the read to end; the lock file, or the error `read(root:)` threw.
         public func value() throws -> LockFile {
             finished.lock(); defer { finished.unlock() }
-            if !started, result == nil { result = Result { try LockFile.read(root: root) } }
+            if !started, result == nil { result = Result { try LockFile.read(root: root, store: store) } }
             while result == nil { finished.wait() }
             return try result!.get()
         }

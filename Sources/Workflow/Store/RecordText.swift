@@ -1,3 +1,4 @@
+import Foundation
 import Hashing
 
 /// Compares a run record file with a lock-file entry by their text, without
@@ -40,43 +41,71 @@ enum RecordText {
 
     /// SHA-256 of a lock-file entry's results text (its value's bytes, from `{` to `}`).
     static func resultsDigest(entry: ArraySlice<UInt8>) -> ResultsDigest {
-        var normal: [UInt8] = []
-        normal.reserveCapacity(entry.count)
-        forEachLine(entry) { _, content in normal.append(contentsOf: content); normal.append(0x0A) }
-        return ResultsDigest(SHA256.hash(normal))
+        entry.withUnsafeBufferPointer { text in
+            normalized(text) { normal, text in
+                forEachLine(text) { _, content in append(content, to: &normal) }
+            }
+        }
     }
 
     /// The digest of a record file's results text (comparable with
     /// `resultsDigest(entry:)`) and its run facts; nil when a fact is missing
     /// or not in the form `RunRecord.json` writes.
     static func results(record: [UInt8]) -> (digest: ResultsDigest, facts: RunFacts)? {
-        var normal: [UInt8] = []
-        normal.reserveCapacity(record.count)
         var started: String?, seconds: Double?, host: String?  // a malformed value stays nil
-        forEachLine(record[...]) { indent, content in
-            if indent == 2, content.first == 0x22, let fact = fact(content) {
-                switch fact.name {
-                case "started": started = string(fact.value)
-                case "host": host = string(fact.value)
-                default: seconds = Double(String(decoding: fact.value, as: UTF8.self))
+        let digest = record.withUnsafeBufferPointer { text in
+            normalized(text) { normal, text in
+                forEachLine(text) { indent, content in
+                    if indent == 2, content.first == 0x22, let fact = fact(content) {
+                        switch fact.name {
+                        case "started": started = string(fact.value)
+                        case "host": host = string(fact.value)
+                        default: seconds = Double(String(decoding: fact.value, as: UTF8.self))
+                        }
+                        return
+                    }
+                    append(content, to: &normal)
                 }
-                return
             }
-            normal.append(contentsOf: content); normal.append(0x0A)
         }
         guard let started, let seconds, let host else { return nil }
-        return (ResultsDigest(SHA256.hash(normal)), RunFacts(started: started, seconds: seconds, host: host))
+        return (digest, RunFacts(started: started, seconds: seconds, host: host))
+    }
+
+    /// SHA-256 of what `fill` appends to a buffer allocated once per call:
+    /// lines of `text`, each with a newline, so at most one byte more than
+    /// `text` (whose last line may have none). Raw buffers and `memchr`, not
+    /// array indexing: a no-op run does this twice per stage, over about 500
+    /// bytes each, and it was a quarter of the lock file's read.
+    private static func normalized(_ text: UnsafeBufferPointer<UInt8>,
+                                   _ fill: (inout UnsafeMutableBufferPointer<UInt8>.SubSequence, UnsafeBufferPointer<UInt8>) -> Void)
+        -> ResultsDigest {
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.count + 1)
+        defer { buffer.deallocate() }
+        var normal = buffer[0..<0]
+        fill(&normal, text)
+        return ResultsDigest(SHA256.hash(UnsafeBufferPointer(rebasing: normal)))
+    }
+
+    /// Appends `line` and a newline after `normal`, within its buffer.
+    private static func append(_ line: UnsafeBufferPointer<UInt8>, to normal: inout UnsafeMutableBufferPointer<UInt8>.SubSequence) {
+        precondition(normal.endIndex + line.count < normal.base.count, "RecordText: line past its buffer")
+        let base = normal.base.baseAddress! + normal.endIndex
+        base.update(from: line.baseAddress!, count: line.count)
+        base[line.count] = 0x0A
+        normal = normal.base[normal.startIndex..<(normal.endIndex + line.count + 1)]
     }
 
     /// Each non-empty line of `text` as (its count of leading spaces, the rest).
-    private static func forEachLine(_ text: ArraySlice<UInt8>, _ body: (Int, ArraySlice<UInt8>) -> Void) {
-        var i = text.startIndex
-        while i < text.endIndex {
+    private static func forEachLine(_ text: UnsafeBufferPointer<UInt8>, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let base = text.baseAddress else { return }
+        var i = 0
+        let n = text.count
+        while i < n {
             var start = i
-            while start < text.endIndex, text[start] == 0x20 { start += 1 }
-            var end = start
-            while end < text.endIndex, text[end] != 0x0A { end += 1 }
-            if end > start { body(start - i, text[start..<end]) }
+            while start < n, base[start] == 0x20 { start += 1 }
+            let end = memchr(base + start, 0x0A, n - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? n
+            if end > start { body(start - i, UnsafeBufferPointer(start: base + start, count: end - start)) }
             i = end + 1
         }
     }
@@ -85,16 +114,16 @@ enum RecordText {
         ["host", "seconds", "started"].map { ($0, Array("\"\($0)\": ".utf8)) }
 
     /// `"name": value,` for one of the three facts: its name and the value's text.
-    private static func fact(_ line: ArraySlice<UInt8>) -> (name: String, value: ArraySlice<UInt8>)? {
+    private static func fact(_ line: UnsafeBufferPointer<UInt8>) -> (name: String, value: UnsafeBufferPointer<UInt8>)? {
         for f in factNames where line.starts(with: f.prefix) {
             guard line.last == UInt8(ascii: ",") else { return nil }
-            return (f.name, line[(line.startIndex + f.prefix.count)..<(line.endIndex - 1)])
+            return (f.name, UnsafeBufferPointer(rebasing: line[f.prefix.count..<(line.count - 1)]))
         }
         return nil
     }
 
     /// A JSON string's value: the bytes between its quotes when it has no escape, else the parser's reading.
-    private static func string(_ text: ArraySlice<UInt8>) -> String? {
+    private static func string(_ text: UnsafeBufferPointer<UInt8>) -> String? {
         guard text.count >= 2, text.first == 0x22, text.last == 0x22 else { return nil }
         let inner = text.dropFirst().dropLast()
         if !inner.contains(UInt8(ascii: "\\")) && !inner.contains(0x22) { return String(validating: inner, as: UTF8.self) }

@@ -7,7 +7,7 @@ import Hashing
 /// (run records), `tmp/` (staging, one folder per running stage), `work/<key>/`
 /// (scratch that survives a failed run), `quarantine/` (objects `verify` found
 /// corrupt), `claims/<key>.lock` (`StageClaim`), `logs/<key>.log` and
-/// `logs/last/<stage>.json` (`StageLog`), `statcache.json`, `gc.lock`
+/// `logs/last/<stage>.json` (`StageLog`), `verified/` (`LockVerification`), `statcache.json`, `gc.lock`
 /// (`StoreLock`), `meta.lock` (`withMetaLock`).
 ///
 /// Objects and run records are published by atomic rename and are immutable
@@ -39,7 +39,11 @@ public final class Store: @unchecked Sendable {
     // Paths are built as strings: URL.appendingPathComponent dominated a no-op run's profile.
     private var rootPath: String { rootPathCache }
 
-    public func objectPath(_ hash: String) -> String { "\(rootPath)/objects/\(hash.prefix(2))/\(hash.dropFirst(2))" }
+    public func objectPath(_ hash: String) -> String {
+        // By UTF-8 offsets: `prefix(2)` would walk grapheme clusters, once per object stat'ed.
+        let split = hash.utf8.index(hash.utf8.startIndex, offsetBy: 2, limitedBy: hash.utf8.endIndex) ?? hash.utf8.endIndex
+        return rootPath + "/objects/" + hash[..<split] + "/" + hash[split...]
+    }
     // With isDirectory given, URL(fileURLWithPath:) does not stat the path to find out.
     public func objectURL(_ hash: String) -> URL { URL(fileURLWithPath: objectPath(hash), isDirectory: false) }
 

@@ -73,6 +73,8 @@ public struct StoreMaintenance: Sendable {
     public func collect(keep: Set<String>, extraObjects: Set<String>, dryRun: Bool) throws -> GCReport {
         var report = GCReport()
         var live = extraObjects
+        // Records go: no lock file may be taken as agreeing with the store any more.
+        if !dryRun { try LockVerification.dropAll(store: store) }
         for key in allRecordKeys() {
             if keep.contains(key), let r = store.record(key) {
                 for f in r.outputs.values { live.insert(f.hash) }
