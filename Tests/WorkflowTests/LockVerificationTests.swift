@@ -107,3 +107,52 @@ private func notedProject(_ tag: String) throws -> (Project, String) {
     let lock = try p.lock()
     #expect(!LockVerification.holds(for: lock, root: other, store: p.store))
 }
+
+/// The lock file leaves volatile outputs out; with a note, a stage that has them still gets its record's.
+@Test func withANoteAStageWithVolatileOutputsStillReadsItsRecord() throws {
+    let p = try Project()
+    let registry = KindRegistry([StampKind.self, ConcatKind.self])
+    let text = #"{"version": 1, "stages": {"nstamp": {"kind": "stamp", "params": {"text": "n"}}, "ncat": {"kind": "concat", "deps": ["nstamp"], "params": {}}}}"#
+    try p.run(text, registry: registry)
+    try settle(p)
+    #expect(try p.run(text, registry: registry).ran == 0)
+    #expect(try verified(p))
+    let lock = try p.lock()
+    #expect(lock.entries["nstamp"]?.outputs["stamp.txt"] == nil)
+    let planner = Planner(pipeline: try p.load(text, registry: registry), store: p.store, lock: lock, lockVerified: true)
+    let e = try #require(planner.evaluateAll().first { $0.name == "nstamp" })
+    #expect(e.record?.outputs["stamp.txt"] != nil)
+    #expect(e.record?.started.isEmpty == false)  // read from the record
+}
+
+/// Writes the run seconds its `src` input's record gives (-1 when unknown).
+private struct InputSecondsKind: StageKind {
+    struct Params: Codable, Sendable { var tag: String }
+    static let name = "input-seconds"
+    static let version = 1
+    func run(_ p: Params, in c: StageContext) throws {
+        try Data("\(try c.input("src").seconds ?? -1)".utf8).write(to: c.outputURL("seconds.txt"))
+    }
+}
+
+/// A stage that runs after its dep was taken from a checked lock file still gets the dep's run seconds.
+@Test func withANoteARunningStageStillGetsItsInputsRunSeconds() throws {
+    let p = try Project()
+    let registry = KindRegistry([EmitKind.self, InputSecondsKind.self])
+    func text(_ tag: String) -> String {
+        #"{"version": 1, "stages": {"src": {"kind": "emit", "params": {"text": "s"}}, "secs": {"kind": "input-seconds", "deps": ["src"], "params": {"tag": "\#(tag)"}}}}"#
+    }
+    try p.run(text("a"), registry: registry)
+    // The record's seconds, set to a value no run of `emit` takes (its facts are not in the lock entry, so it still matches).
+    let key = try #require(try p.lock().entries["src"]?.key)
+    let url = p.store.runURL(key)
+    let recordText = try String(contentsOf: url, encoding: .utf8)
+    let edited = try #require(recordText.range(of: #""seconds": [0-9.e-]+,"#, options: .regularExpression))
+    try recordText.replacingCharacters(in: edited, with: #""seconds": 12.5,"#).write(to: url, atomically: true, encoding: .utf8)
+    try settle(p)
+    #expect(try p.run(text("a"), registry: registry).ran == 0)
+    #expect(try verified(p))
+    #expect(try p.run(text("b"), registry: registry).ran == 1)
+    let out = try #require(try p.lock().entries["secs"]?.outputs["seconds.txt"])
+    #expect(try String(contentsOf: p.store.objectURL(out.hash), encoding: .utf8) == "12.5")
+}

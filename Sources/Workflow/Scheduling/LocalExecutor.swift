@@ -283,8 +283,9 @@ final class LocalExecutor: @unchecked Sendable {
         // stage costs more than the stage (see `StagingPool`). Kinds create it on first write.
         let scratch = store.scratch(key)
         let stageInputs = deps.map { name, r in
+            // A dep taken from a checked lock file has no run facts: its record has them.
             StageInput(stage: name, files: r.outputs.mapValues { store.objectURL($0.hash) }, hashes: r.outputs.mapValues(\.hash),
-                       seconds: r.seconds)
+                       seconds: r.hasRunFacts ? r.seconds : store.record(r.key)?.seconds)
         }
         let console = self.console
         let name = s.name

@@ -134,6 +134,9 @@ public struct RunRecord: Sendable, Equatable {
         return r
     }
 
+    /// Whether it holds when and where it ran (a lock-file entry does not).
+    public var hasRunFacts: Bool { facts != nil }
+
     /// Makes this record its `results`, in place.
     public mutating func dropRunFacts() { facts = nil }
 
