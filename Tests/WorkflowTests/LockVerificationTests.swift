@@ -2,27 +2,18 @@ import Testing
 import Foundation
 @testable import Workflow
 
-/// Sets the lock file's mtime 10 s back, so its stat has settled (`LockFile.Snapshot.signature`).
-private func settle(_ p: Project) throws {
-    var times = [timespec(tv_sec: time(nil) - 10, tv_nsec: 0), timespec(tv_sec: time(nil) - 10, tv_nsec: 0)]
-    #expect(utimensat(AT_FDCWD, LockFile.url(root: p.root).path, &times, 0) == 0)
-}
-
 private func verified(_ p: Project) throws -> Bool { LockVerification.holds(for: try p.lock(), root: p.root, store: p.store) }
 
-/// A project that ran `chain(tag)`, then a no-op run over its settled lock file, which noted it.
+/// A project that ran `chain(tag)`: the run wrote the lock file from its own records, and noted it.
 private func notedProject(_ tag: String) throws -> (Project, String) {
     let p = try Project()
     let text = chain(tag)
     try p.run(text)
-    try settle(p)
-    #expect(try verified(p) == false)
-    #expect(try p.run(text).ran == 0)
     #expect(try verified(p))
     return (p, text)
 }
 
-@Test func aNoOpRunOverASettledLockFileNotesItAndTheNoteSparesTheRecords() throws {
+@Test func aRunThatWritesTheLockFileNotesItAndTheNoteSparesTheRecords() throws {
     let (p, text) = try notedProject("noted")
     let pipeline = try p.load(text)
     let lock = try p.lock()
@@ -37,13 +28,25 @@ private func notedProject(_ tag: String) throws -> (Project, String) {
     #expect(read.first { $0.name == "enoted@1" }?.record == nil)
 }
 
-@Test func aLockFileJustWrittenGetsNoNote() throws {
+/// Without its note, a no-op run checks every record, then writes the note.
+@Test func aNoOpRunThatCheckedEveryRecordNotesTheLockFile() throws {
+    let (p, text) = try notedProject("checked")
+    try LockVerification.dropAll(store: p.store)
+    #expect(try verified(p) == false)
+    #expect(try p.run(text).ran == 0)
+    #expect(try verified(p))
+}
+
+/// A run of some stages keeps the others' entries as they were: it has not checked them, so it writes no note.
+@Test func aRunThatKeepsEntriesItDidNotCheckWritesNoNote() throws {
     let p = try Project()
-    let text = chain("fresh")
-    try p.run(text)
-    #expect(try p.run(text).ran == 0)  // unsettled: a second write could leave the same stat
+    try p.run(chain("partial"))
+    try LockVerification.dropAll(store: p.store)
+    #expect(try p.run(chain("partial", text: "b"), targets: ["epartial@1"]).ran == 1)
     #expect(try verified(p) == false)
     #expect(!FileManager.default.fileExists(atPath: LockVerification.folder(p.store).path))
+    #expect(try p.run(chain("partial", text: "b")).ran == 2)  // epartial@2 and cpartial; then the lock file is noted again
+    #expect(try verified(p))
 }
 
 @Test func anEditedLockFileLosesItsNoteAndItsEditIsNotTrusted() throws {
@@ -55,11 +58,27 @@ private func notedProject(_ tag: String) throws -> (Project, String) {
     edited.outputs = try #require(lock.entries["eedited@2"]).outputs  // objects that exist, with the right sizes
     lock.entries["eedited@1"] = edited
     try lock.write(root: p.root)
-    try settle(p)
     #expect(try verified(p) == false)
     #expect(try p.run(text).ran == 0)
     #expect(try p.lock().entries["eedited@1"]?.outputs == right.outputs)
     #expect(try Data(contentsOf: LockFile.url(root: p.root)) == before)
+}
+
+/// The note names the bytes: an edit in place that keeps the size and puts the mtime back is still seen.
+@Test func anEditThatKeepsSizeAndMtimeLosesTheNote() throws {
+    let (p, _) = try notedProject("inplace")
+    let url = LockFile.url(root: p.root)
+    var st = stat()
+    #expect(stat(url.path, &st) == 0)
+    var bytes = try Data(contentsOf: url)
+    let key = try #require(bytes.range(of: Data(#""key": ""#.utf8)))
+    bytes[key.upperBound] = bytes[key.upperBound] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")  // another hex digit
+    let handle = try FileHandle(forWritingTo: url)
+    try handle.write(contentsOf: bytes)
+    try handle.close()
+    var times = [st.st_atim, st.st_mtim]
+    #expect(utimensat(AT_FDCWD, url.path, &times, 0) == 0)
+    #expect(try verified(p) == false)
 }
 
 @Test func anEntryThatDiffersFromItsRecordGetsNoNoteFromStatus() throws {
@@ -71,14 +90,12 @@ private func notedProject(_ tag: String) throws -> (Project, String) {
     entry.outputs = try #require(lock.entries["ediffers@1"]).outputs
     lock.entries["cdiffers"] = entry
     try lock.write(root: p.root)
-    try settle(p)
     let report = try StatusReport.make(pipeline: try p.load(text), store: p.store)
     #expect(report.entries.filter { !$0.upToDate }.isEmpty)
     #expect(try verified(p) == false)
     // The same file with the stage's true entry back: status notes it.
     lock.entries["cdiffers"] = try #require(p.store.record(entry.key)).results
     try lock.write(root: p.root)
-    try settle(p)
     _ = try StatusReport.make(pipeline: try p.load(text), store: p.store)
     #expect(try verified(p))
 }
@@ -88,6 +105,12 @@ private func notedProject(_ tag: String) throws -> (Project, String) {
     let entry = try #require(try p.lock().entries["eobject@1"])
     let object = try #require(entry.outputs["out.txt"])
     try FileManager.default.removeItem(atPath: p.store.objectPath(object.hash))
+    #expect(try p.run(text).ran == 1)
+}
+
+@Test func withANoteADeletedRecordStillMakesItsStageRun() throws {
+    let (p, text) = try notedProject("record")
+    try FileManager.default.removeItem(at: p.store.runURL(try #require(try p.lock().entries["erecord@2"]).key))
     #expect(try p.run(text).ran == 1)
 }
 
@@ -114,7 +137,6 @@ private func notedProject(_ tag: String) throws -> (Project, String) {
     let registry = KindRegistry([StampKind.self, ConcatKind.self])
     let text = #"{"version": 1, "stages": {"nstamp": {"kind": "stamp", "params": {"text": "n"}}, "ncat": {"kind": "concat", "deps": ["nstamp"], "params": {}}}}"#
     try p.run(text, registry: registry)
-    try settle(p)
     #expect(try p.run(text, registry: registry).ran == 0)
     #expect(try verified(p))
     let lock = try p.lock()
@@ -149,7 +171,6 @@ private struct InputSecondsKind: StageKind {
     let recordText = try String(contentsOf: url, encoding: .utf8)
     let edited = try #require(recordText.range(of: #""seconds": [0-9.e-]+,"#, options: .regularExpression))
     try recordText.replacingCharacters(in: edited, with: #""seconds": 12.5,"#).write(to: url, atomically: true, encoding: .utf8)
-    try settle(p)
     #expect(try p.run(text("a"), registry: registry).ran == 0)
     #expect(try verified(p))
     #expect(try p.run(text("b"), registry: registry).ran == 1)

@@ -93,7 +93,12 @@ public final class Engine: @unchecked Sendable {
             var recorded = results
             for case .refuse(let stage, _, _) in changes { recorded[stage] = nil }
             refused = WorkspaceSync.refusal(changes)
-            try merged(recorded, into: current).write(root: pipeline.root)
+            let written = merged(recorded, into: current)
+            let digest = try written.save(root: pipeline.root).digest
+            // Every entry from this run's records (none kept from before): the next run may take them as read.
+            if written.entries.keys.allSatisfy({ recorded[$0] != nil }) {
+                LockVerification.note(digest: digest, root: pipeline.root, store: store)
+            }
             try statCache.save()
         }
         finish(summary, start: start)

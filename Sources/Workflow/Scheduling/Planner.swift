@@ -71,8 +71,8 @@ public struct Planner: Sendable {
     /// host, read without parsing, and it shares the entry's strings, tables
     /// and params, so a 100,000-stage pipeline holds one copy of each instead
     /// of two. With `lockVerified`, that entry is the record, without its
-    /// times and host, and the record file is not read (unless the stage's
-    /// kind has volatile outputs, which only the record holds). Otherwise, and
+    /// times and host, and the record file is only stat'ed, not read (unless
+    /// the stage's kind has volatile outputs, which only the record holds). Otherwise, and
     /// without `stage`, the record is parsed.
     public func validRecord(_ key: String, stage: String? = nil) -> RunRecord? {
         guard let r = cachedRecord(key, stage: stage) else { return nil }
@@ -82,8 +82,9 @@ public struct Planner: Sendable {
 
     private func cachedRecord(_ key: String, stage: String?) -> RunRecord? {
         // Not for a kind with volatile outputs: the lock file leaves those out, its record has them.
+        // The record must still be there (a stat): one deleted makes its stage run, as without a note.
         if lockVerified, let stage, let entry = lock.entries[stage], entry.key == key,
-           pipeline[stage]?.kind.volatileOutputs.isEmpty == true { return entry }
+           pipeline[stage]?.kind.volatileOutputs.isEmpty == true, store.hasRecord(key) { return entry }
         guard let bytes = store.recordText(key) else { return nil }
         if let stage, var entry = lock.entries[stage], entry.key == key, let digest = entry.entryTextDigest,
            let text = RecordText.results(record: bytes), text.digest == digest {

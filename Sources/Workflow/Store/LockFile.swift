@@ -23,13 +23,14 @@ public struct LockFile: Sendable {
     /// so a later look can tell whether the file changed without parsing it again.
     public var onDisk: Snapshot? = nil
 
-    /// The size of the bytes a lock file was read from, and either the file's
-    /// `StatCache.signature`, when it had settled (unchanged for a second
-    /// before the read, and during it: an unchanged stat then stands for
-    /// unchanged bytes), or else the bytes' SHA-256.
+    /// The size and SHA-256 of the bytes a lock file was read from (the
+    /// digest is what the store's note names, `LockVerification`), and the
+    /// file's `StatCache.signature` when it had settled (unchanged for a
+    /// second before the read, and during it: an unchanged stat then stands
+    /// for unchanged bytes).
     public struct Snapshot: Sendable, Equatable {
         public let size: Int
-        public var digest: Digest? = nil
+        public var digest: Digest
         public var signature: [JSONValue]? = nil
     }
 
@@ -47,19 +48,19 @@ public struct LockFile: Sendable {
     public static func url(root: URL) -> URL { root.appendingPathComponent("pipeline.lock.json") }
 
     /// Reads the lock file; a missing file is empty, a damaged one is an error naming it.
-    /// With `store`, when its note (`LockVerification`) holds for the file,
+    /// With `store`, when its note (`LockVerification`) holds for these bytes,
     /// the entries get no text digest: the planner will not compare records.
     public static func read(root: URL, store: Store? = nil) throws -> LockFile {
         let u = url(root: root)
         let before = StatCache.signature(u.path)
-        let digests = !(store.map { LockVerification.holds(signature: before, root: root, store: $0) } ?? false)
         guard let data = try? WholeFile.read(u.path) else { return LockFile(entries: [:]) }
-        var snapshot = Snapshot(size: data.count)
+        // About 4 ms for 10,000 entries: what the note is checked against.
+        var snapshot = Snapshot(size: data.count, digest: SHA256.hash(data))
         // Timestamps tick coarsely (a few ms): a file written just before it was
         // read could be written again with the same stat, so only an older one counts.
         if let before, before == StatCache.signature(u.path), case .int(let mtime) = before[3],
            Double(mtime) / 1e9 < Date().timeIntervalSince1970 - 1 { snapshot.signature = before }
-        else { snapshot.digest = SHA256.hash(data) }
+        let digests = !(store.map { LockVerification.holds(digest: snapshot.digest, root: root, store: $0) } ?? false)
         var entries: [String: RunRecord] = [:]
         let json: JSONValue
         do {
@@ -139,16 +140,22 @@ public struct LockFile: Sendable {
     /// Writes when the bytes differ from what is on disk (compared piece by
     /// piece with the file, then encoded again into the new file); returns whether it wrote.
     @discardableResult
-    public func write(root: URL) throws -> Bool {
+    public func write(root: URL) throws -> Bool { try save(root: root).wrote }
+
+    /// `write(root:)`, also giving the SHA-256 of the file's bytes after it
+    /// (those written, or those found equal), hashed as they are encoded.
+    public func save(root: URL) throws -> (wrote: Bool, digest: Digest) {
         let u = Self.url(root: root)
         let comparison = FileComparison(path: u.path)
         struct Differs: Error {}
-        do { try encode { comparison.feed($0); if comparison.hasDiffered { throw Differs() } } } catch is Differs {}
-        if comparison.matches { return false }
+        var hasher = SHA256Hasher()
+        do { try encode { comparison.feed($0); hasher.update($0); if comparison.hasDiffered { throw Differs() } } } catch is Differs {}
+        if comparison.matches { return (false, hasher.finalize()) }
+        hasher = SHA256Hasher()
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let file = try AtomicFile(destination: u)
-        try encode { try file.write($0) }
+        try encode { try file.write($0); hasher.update($0) }
         try file.commit()
-        return true
+        return (true, hasher.finalize())
     }
 }

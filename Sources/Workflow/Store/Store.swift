@@ -63,6 +63,12 @@ public final class Store: @unchecked Sendable {
         recordText(key).flatMap(RunRecord.init(text:))
     }
 
+    /// Whether `runs/<key>.json` exists (a stat, no read).
+    public func hasRecord(_ key: String) -> Bool {
+        var st = stat()
+        return stat("\(rootPath)/runs/\(key).json", &st) == 0
+    }
+
     /// The bytes of `runs/<key>.json`, or nil when absent or unreadable.
     public func recordText(_ key: String) -> [UInt8]? { try? WholeFile.read("\(rootPath)/runs/\(key).json") }
 
