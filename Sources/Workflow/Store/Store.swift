@@ -63,10 +63,11 @@ public final class Store: @unchecked Sendable {
         recordText(key).flatMap(RunRecord.init(text:))
     }
 
-    /// Whether `runs/<key>.json` exists (a stat, no read).
+    /// Whether `runs/<key>.json` exists and is not empty (a stat, no read):
+    /// an empty record, as a power cut can leave one, counts as absent.
     public func hasRecord(_ key: String) -> Bool {
         var st = stat()
-        return stat("\(rootPath)/runs/\(key).json", &st) == 0
+        return stat("\(rootPath)/runs/\(key).json", &st) == 0 && st.st_size > 0
     }
 
     /// The bytes of `runs/<key>.json`, or nil when absent or unreadable.
