@@ -61,7 +61,9 @@ let package = Package(
         // Training-speed benchmark (`make bench`). AllocationCount defines malloc & co. to
         // count allocations; the linker exports them so shared libraries call them too.
         .target(name: "AllocationCount", path: "Benchmarks/Sources/AllocationCount"),
-        .executableTarget(name: "pipeline-bench", dependencies: ["Nets", "FashionData", "Hashing", "AllocationCount"],
+        // Register-only multiply-adds: how far the cores scale for pure arithmetic.
+        .target(name: "CoreScaling", path: "Benchmarks/Sources/CoreScaling"),
+        .executableTarget(name: "pipeline-bench", dependencies: ["Nets", "FashionData", "Hashing", "AllocationCount", "CoreScaling"],
                           path: "Benchmarks/Sources/pipeline-bench",
                           linkerSettings: [.unsafeFlags(["malloc", "calloc", "realloc", "memalign", "aligned_alloc", "posix_memalign"]
                               .flatMap { ["-Xlinker", "--export-dynamic-symbol=\($0)"] })]),
@@ -78,6 +80,6 @@ let package = Package(
         .testTarget(name: "StudyTests", dependencies: ["Study"]),
         .testTarget(name: "CLITests", dependencies: [], exclude: ["golden"],  // golden files are read by path
                     swiftSettings: haswellNets ? [.define("NETS_NEEDS_HASWELL")] : []),
-        .testTarget(name: "BenchTests", dependencies: ["pipeline-bench", "Nets"], path: "Benchmarks/Tests/BenchTests"),
+        .testTarget(name: "BenchTests", dependencies: ["pipeline-bench", "Nets", "CoreScaling"], path: "Benchmarks/Tests/BenchTests"),
     ]
 )

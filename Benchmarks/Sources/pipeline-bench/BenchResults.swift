@@ -39,6 +39,14 @@ struct BenchResults: Codable, Sendable {
     /// the epoch floor it gives, the bound of any split over `threads` threads.
     var busyFloorSeconds: Double
     var sgemmGflopsPerThreadBusy: Double
+    /// Register-only multiply-adds on every thread at once against one thread
+    /// (`threads` on dedicated cores; CoreScalingBenchmark), their GFLOP/s, and the
+    /// compute floor: the 1-thread GEMM floor / that scaling, with each epoch over it.
+    var coreScaling: Double
+    var multiplyAddGflops1Thread: Double
+    var multiplyAddGflopsAllThreads: Double
+    var computeFloorSeconds: Double
+    var trainEpochOverComputeFloor: [String: Double]
     /// Per activation: median over rounds of epoch seconds / that round's ideal floor (target <= 1.10).
     var trainEpochOverIdealFloor: [String: Double]
     /// Two trainings of this activation at once on one thread each: wall seconds per epoch of
@@ -66,6 +74,9 @@ struct BenchResults: Codable, Sendable {
         case sgemmGflops1Thread = "sgemm_gflops_1_thread", idealFloorSeconds = "ideal_floor_seconds"
         case idealFloorSecondsRounds = "ideal_floor_seconds_rounds"
         case busyFloorSeconds = "busy_floor_seconds", sgemmGflopsPerThreadBusy = "sgemm_gflops_per_thread_busy"
+        case coreScaling = "core_scaling", multiplyAddGflops1Thread = "multiply_add_gflops_1_thread"
+        case multiplyAddGflopsAllThreads = "multiply_add_gflops_all_threads", computeFloorSeconds = "compute_floor_seconds"
+        case trainEpochOverComputeFloor = "train_epoch_over_compute_floor"
         case trainEpochOverIdealFloor = "train_epoch_over_ideal_floor"
         case sideBySideActivation = "side_by_side_activation", sideBySideSecondsPerEpoch = "side_by_side_seconds_per_epoch"
         case gemmFloorSeconds1Thread = "gemm_floor_seconds_1_thread", sgemmShapes = "sgemm_shapes"

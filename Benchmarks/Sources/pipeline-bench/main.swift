@@ -53,10 +53,19 @@ print(String(format: "sgemm on %d threads at once, each on its own operands: %.0
              + "floor of an epoch with every core busy: %.3f s (%.3f x the ideal floor)\n",
              options.threads, busy.gflops, busyFloor, busyFloor / idealFloor(sgemm)))
 
+// Pure arithmetic on every thread at once: whether the cores scale at all.
+let cores = CoreScalingBenchmark(threads: options.threads).run()
+/// The 1-thread GEMM floor over the threads' measured scaling (the ideal floor assumes `threads`).
+let computeFloor = sgemm.stepSeconds * Double(stepsPerEpoch) / cores.scaling
+print(String(format: "register-only multiply-adds (%@, no memory traffic): 1 thread %.0f GFLOP/s, %d threads at once %.0f GFLOP/s "
+             + "in all (%.2f x one thread); compute floor (1-thread floor / that scaling): %.3f s (%.3f x the ideal floor)\n",
+             cores.usesFMA ? "AVX2 FMA" : "multiplies and adds", cores.oneThreadGflops, options.threads, cores.allThreadsGflops,
+             cores.scaling, computeFloor, computeFloor / idealFloor(sgemm)))
+
 let bench = TrainingBenchmark(data: data, epochs: options.epochs, threads: options.threads)
 var results: [TrainingBenchmark.Result] = []
 var table = TextTable(["activation", "s/epoch (median)", "all epochs", "CPU s/epoch", "samples/s", "GFLOP/s", "x ideal floor", "x busy floor",
-                       "allocs/step", "beyond sgemm", "eval images/s"])
+                       "x compute floor", "allocs/step", "beyond sgemm", "eval images/s"])
 print("training, \(options.threads) threads, \(options.epochs) timed epochs per activation:")
 print("  (epochs taken in turns across the activations)")
 do {
@@ -79,6 +88,7 @@ for r in results {
                String(format: "%.2f", r.medianEpochCPUSeconds),
                String(format: "%.0f", r.samplesPerSecond), String(format: "%.1f", epochFlops / median / 1e9),
                String(format: "%.3f", overFloor(r)), String(format: "%.3f", median / busyFloor),
+               String(format: "%.3f", median / computeFloor),
                String(format: "%.1f", r.allocationsPerStep), String(format: "%.1f", r.allocationsPerStep - sgemm.allocationsPerStep),
                String(format: "%.0f", r.evaluationImagesPerSecond)])
 }
@@ -129,6 +139,8 @@ let output = BenchResults(
     idealFloorSeconds: floorMedian,
     idealFloorSecondsRounds: floors,
     busyFloorSeconds: busyFloor, sgemmGflopsPerThreadBusy: busy.gflops,
+    coreScaling: cores.scaling, multiplyAddGflops1Thread: cores.oneThreadGflops, multiplyAddGflopsAllThreads: cores.allThreadsGflops,
+    computeFloorSeconds: computeFloor, trainEpochOverComputeFloor: byActivation { $0.medianEpochSeconds / computeFloor },
     trainEpochOverIdealFloor: byActivation(overFloor),
     sideBySideActivation: sideBySide?.activation.rawValue,
     sideBySideSecondsPerEpoch: sideBySide?.secondsPerEpoch,
