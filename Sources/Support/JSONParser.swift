@@ -8,6 +8,15 @@ public struct JSONSyntaxError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(line):\(column): \(message)" }
 }
 
+/// Valid JSON of another type than a reader asked for (`JSONParser.readString`
+/// and its siblings), with the 1-based line and column of the value.
+public struct JSONTypeMismatch: Error, CustomStringConvertible, Sendable {
+    public let line: Int
+    public let column: Int
+    public let expected: String
+    public var description: String { "\(line):\(column): expected \(expected)" }
+}
+
 /// A strict RFC 8259 parser over UTF-8 bytes: the project's one JSON reader
 /// (pipeline.json, run records, lock files, safetensors headers, metrics).
 ///
@@ -26,7 +35,9 @@ public struct JSONParser {
     /// keys equal `streamPath`'s first ones (so no key is copied per value).
     private var depth = 0
     private var matched = 0
-    private var visit: ((String, JSONValue, Range<Int>) throws -> Void)?
+    /// While streaming: reads each member of the streamed object from the parser
+    /// positioned at its value (nil while it runs: nothing below is streamed).
+    private var visit: ((String, inout JSONParser) throws -> Void)?
 
     public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
         try bytes.withUnsafeBufferPointer { buffer in
@@ -52,13 +63,42 @@ public struct JSONParser {
     /// a caller can keep a digest of the text instead of the text.
     public static func parse(_ bytes: [UInt8], streaming path: [String],
                              withText visit: (String, JSONValue, Range<Int>) throws -> Void) throws -> JSONValue {
-        try withoutActuallyEscaping(visit) { visit in
+        try read(bytes, streaming: path, { key, parser in
+            let start = parser.offset
+            let value = try parser.readValue()
+            try visit(key, value, start..<parser.offset)
+        })
+    }
+
+    /// `parse(_:streaming:_:)`, where `read` gets the parser itself, positioned
+    /// at each member's value, and must read exactly that value with the
+    /// `read...` methods (the member's text is `offset` before to `offset`
+    /// after): a caller that knows the members' shape builds its own type from
+    /// the bytes, without a `JSONValue` tree per member. Syntax is checked as
+    /// by `parse`; a value of another type than a `read...` method expects
+    /// throws `JSONTypeMismatch`.
+    public static func read(_ bytes: [UInt8], streaming path: [String],
+                            _ read: (String, inout JSONParser) throws -> Void) throws -> JSONValue {
+        try withoutActuallyEscaping(read) { read in
             try bytes.withUnsafeBufferPointer { buffer in
                 var parser = JSONParser(bytes: buffer)
                 parser.streamPath = path
-                parser.visit = visit
+                parser.visit = read
                 return try parser.parseDocument()
             }
+        }
+    }
+
+    /// Reads a whole document with `read`, which must consume its one value
+    /// with the `read...` methods; then only whitespace may follow.
+    public static func read<T>(_ bytes: [UInt8], _ read: (inout JSONParser) throws -> T) throws -> T {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer)
+            parser.skipSpace()
+            let value = try read(&parser)
+            parser.skipSpace()
+            if parser.pos < buffer.count { throw parser.error("unexpected '\(parser.charText(buffer[parser.pos]))' after the JSON value") }
+            return value
         }
     }
 
@@ -149,9 +189,15 @@ public struct JSONParser {
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)'") }
             pos += 1
             skipSpace()
-            let valueStart = pos
-            let value = try parseChild(key)
-            if streamed, let visit { try visit(key, value, valueStart..<pos) } else { members.append((key, value)) }
+            if streamed, let visit {
+                self.visit = nil
+                defer { self.visit = visit }
+                let valueStart = pos
+                try visit(key, &self)
+                if pos == valueStart { throw error("expected a value") }  // the reader read nothing
+            } else {
+                members.append((key, try parseChild(key)))
+            }
             skipSpace()
             guard pos < bytes.count else { throw error("unexpected end of input, expected ',' or '}'") }
             if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
@@ -281,5 +327,81 @@ public struct JSONParser {
         if isInteger, let i = Int(text) { return .int(i) }
         guard let d = Double(text), d.isFinite else { throw error("number out of range", at: start) }
         return .double(d)
+    }
+
+    // MARK: Reading values of a known shape (`read(_:_:)`, `read(_:streaming:_:)`)
+
+    /// The offset of the next byte to read.
+    public var offset: Int { pos }
+
+    /// The next value, whatever it is, as a tree.
+    public mutating func readValue() throws -> JSONValue {
+        skipSpace()
+        return try parseValue()
+    }
+
+    /// The next value, which must be a string.
+    public mutating func readString() throws -> String {
+        skipSpace()
+        guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw mismatch("a string") }
+        return try parseString()
+    }
+
+    /// The next value, which must be an integer (no fraction or exponent).
+    public mutating func readInt() throws -> Int {
+        skipSpace()
+        let start = pos
+        guard pos < bytes.count, bytes[pos] == UInt8(ascii: "-") || (48...57).contains(bytes[pos]) else { throw mismatch("an integer") }
+        guard case .int(let i) = try parseNumber() else { throw mismatch("an integer", at: start) }
+        return i
+    }
+
+    /// The next value, which must be a number.
+    public mutating func readNumber() throws -> Double {
+        skipSpace()
+        guard pos < bytes.count, bytes[pos] == UInt8(ascii: "-") || (48...57).contains(bytes[pos]) else { throw mismatch("a number") }
+        switch try parseNumber() { case .int(let i): return Double(i); case .double(let d): return d; default: throw mismatch("a number") }
+    }
+
+    /// The next value, which must be an object: `member` is called for each
+    /// key in file order, with the parser at that member's value, and must
+    /// read it. Duplicate keys are rejected as by `parse`.
+    public mutating func readMembers(_ member: (inout JSONParser, String) throws -> Void) throws {
+        skipSpace()
+        guard pos < bytes.count, bytes[pos] == UInt8(ascii: "{") else { throw mismatch("an object") }
+        pos += 1
+        skipSpace()
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; return }
+        var keys: [String] = []
+        var seen = Set<String>()
+        while true {
+            skipSpace()
+            guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
+                throw error(pos < bytes.count ? "expected a string key" : "unexpected end of input, expected a string key")
+            }
+            let keyStart = pos
+            let key = try parseString()
+            if keys.count < 16 ? keys.contains(key) : seen.contains(key) { throw error("duplicate key '\(key)'", at: keyStart) }
+            if keys.count == 15 { seen = Set(keys) }
+            if keys.count >= 15 { seen.insert(key) }
+            keys.append(key)
+            skipSpace()
+            guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)'") }
+            pos += 1
+            skipSpace()
+            let valueStart = pos
+            try member(&self, key)
+            if pos == valueStart { throw error("expected a value") }
+            skipSpace()
+            guard pos < bytes.count else { throw error("unexpected end of input, expected ',' or '}'") }
+            if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
+            if bytes[pos] == UInt8(ascii: "}") { pos += 1; return }
+            throw error("expected ',' or '}' after object member")
+        }
+    }
+
+    private func mismatch(_ expected: String, at offset: Int? = nil) -> JSONTypeMismatch {
+        let e = error("expected \(expected)", at: offset)
+        return JSONTypeMismatch(line: e.line, column: e.column, expected: expected)
     }
 }

@@ -106,3 +106,52 @@ func syntaxError(_ text: String) -> String? {
     #expect(throws: Stop.self) { try JSONParser.parse(Array(text.utf8), streaming: ["stages"]) { _, _ in calls += 1; throw Stop() } }
     #expect(calls == 1)
 }
+
+/// Reading a known shape straight from the bytes: members in file order, typed values, the same syntax checks.
+@Test func readingAKnownShapeChecksTypesAndSyntax() throws {
+    let text = Array(#"{"name": "a\u00e9", "n": -12, "x": 2.5, "tags": {"k": "v"}, "any": [1, null]}"#.utf8)
+    var seen: [String] = []
+    var name = "", n = 0, x = 0.0, tags: [String: String] = [:], any: JSONValue = .null
+    try JSONParser.read(text) { p in
+        try p.readMembers { p, key in
+            seen.append(key)
+            switch key {
+            case "name": name = try p.readString()
+            case "n": n = try p.readInt()
+            case "x": x = try p.readNumber()
+            case "tags": try p.readMembers { p, k in tags[k] = try p.readString() }
+            default: any = try p.readValue()
+            }
+        }
+    }
+    #expect(seen == ["name", "n", "x", "tags", "any"])
+    #expect(name == "aé" && n == -12 && x == 2.5 && tags == ["k": "v"] && any == .array([.int(1), .null]))
+
+    func failure(_ doc: String, _ read: (inout JSONParser) throws -> Void) -> String {
+        do { try JSONParser.read(Array(doc.utf8), read); return "no error" } catch { return "\(error)" }
+    }
+    #expect(failure(#"{"n": "12"}"#) { p in try p.readMembers { p, _ in _ = try p.readInt() } } == "1:7: expected an integer")
+    #expect(failure(#"{"n": 1.5}"#) { p in try p.readMembers { p, _ in _ = try p.readInt() } } == "1:7: expected an integer")
+    #expect(failure("[1]") { p in try p.readMembers { _, _ in } } == "1:1: expected an object")
+    #expect(failure(#"{"a": 1, "a": 2}"#) { p in try p.readMembers { p, _ in _ = try p.readInt() } } == "1:10: duplicate key 'a'")
+    #expect(failure(#"{"a": 1,}"#) { p in try p.readMembers { p, _ in _ = try p.readInt() } } == "1:9: expected a string key")
+    #expect(failure(#"{"a": 1} x"#) { p in try p.readMembers { p, _ in _ = try p.readInt() } } == "1:10: unexpected 'x' after the JSON value")
+    #expect(failure(#"{"a": 1}"#) { p in try p.readMembers { _, _ in } } == "1:7: expected a value")  // a reader that read nothing
+}
+
+/// Streaming with a reader: each member of the streamed object read in place, its text from `offset` to `offset`.
+@Test func streamingWithAReaderReadsEachMemberInPlace() throws {
+    let text = Array(#"{"stages": {"a": {"v": 1}, "b": {"v": 2}}, "version": 2}"#.utf8)
+    var read: [(String, Int, String)] = []
+    let rest = try JSONParser.read(text, streaming: ["stages"]) { name, p in
+        let start = p.offset
+        var v = 0
+        try p.readMembers { p, _ in v = try p.readInt() }
+        read.append((name, v, String(decoding: text[start..<p.offset], as: UTF8.self)))
+    }
+    #expect(read.map(\.0) == ["a", "b"] && read.map(\.1) == [1, 2] && read.map(\.2) == [#"{"v": 1}"#, #"{"v": 2}"#])
+    #expect(rest == .object([("stages", .object([])), ("version", .int(2))]))
+    // A duplicate stage is still found.
+    let twice = Array(#"{"stages": {"a": {"v": 1}, "a": {"v": 2}}}"#.utf8)
+    #expect(throws: JSONSyntaxError.self) { try JSONParser.read(twice, streaming: ["stages"]) { _, p in _ = try p.readValue() } }
+}

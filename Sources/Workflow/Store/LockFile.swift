@@ -65,14 +65,17 @@ public struct LockFile: Sendable {
         let json: JSONValue
         do {
             // Entry by entry: the tree of the whole file would be twice its size again.
-            json = try JSONParser.parse(data, streaming: ["stages"]) { name, value, text in
-                guard var entry = RunRecord(json: value) else {
+            json = try JSONParser.read(data, streaming: ["stages"], { name, parser in
+                let start = parser.offset
+                let read: RunRecord?
+                do { read = try RunRecord.read(&parser) } catch is JSONTypeMismatch { read = nil }
+                guard var entry = read else {
                     throw PipelineError("pipeline.lock.json: stages.\(name): malformed entry (delete the file to rebuild it)")
                 }
                 entry.dropRunFacts()  // in place: the only reference to its fields, so setting the digest copies nothing
-                if digests { entry.entryTextDigest = RecordText.resultsDigest(entry: data[text]) }
+                if digests { entry.entryTextDigest = RecordText.resultsDigest(entry: data[start..<parser.offset]) }
                 entries[name] = entry
-            }
+            })
         } catch let e as JSONSyntaxError {
             throw PipelineError("pipeline.lock.json:\(e.line):\(e.column): \(e.message) (delete the file to rebuild it)")
         }

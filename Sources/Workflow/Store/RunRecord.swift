@@ -140,74 +140,75 @@ public struct RunRecord: Sendable, Equatable {
     /// Makes this record its `results`, in place.
     public mutating func dropRunFacts() { facts = nil }
 
-    /// Parses a record file's bytes; nil when they are not JSON or `init(json:)` fails.
+    /// Parses a record file's bytes; nil when they are not JSON or not a record (`read`).
     public init?(text: [UInt8]) {
-        guard let json = try? JSONParser.parse(text) else { return nil }
-        self.init(json: json)
+        guard let r = try? JSONParser.read(text, { try RunRecord.read(&$0) }) else { return nil }
+        self = r
     }
 
-    /// Reads a record back; nil when a field is missing or mistyped (treated as no record).
-    /// One pass over the members: a no-op run reads one record per stage.
-    public init?(json v: JSONValue) {
-        guard case .object(let members) = v else { return nil }
+    /// Reads a record (an object, `json(_:)`'s form, members in any order)
+    /// straight from the parser: nil when a field is missing; a field of
+    /// another type throws `JSONTypeMismatch`; unknown members are skipped.
+    /// Only params (and numerics, paramsFiles) become `JSONValue` trees: a
+    /// no-op run reads a lock-file entry or a record per stage.
+    static func read(_ p: inout JSONParser) throws -> RunRecord? {
         var key: String?, stage: String?, kind: String?, version: Int?, params: JSONValue?, tool: String?
         var inputs: [String: [String: String]]?, outputs: [String: OutputFile]?
         var started = "", host = "", seconds = 0.0  // absent from lock-file entries
         var numerics: NumericsIdentity?
         var files: [String: String] = [:], paramsFiles: [String: [String: JSONValue]] = [:]
-        for (name, value) in members {
+        var malformed = false
+        try p.readMembers { p, name in
             switch name {
-            case "key": guard case .string(let s) = value else { return nil }; key = s
-            case "stage": guard case .string(let s) = value else { return nil }; stage = s
-            case "kind": guard case .string(let s) = value else { return nil }; kind = s
-            case "version": guard case .int(let i) = value else { return nil }; version = i
-            case "params": params = value
-            case "tool": guard case .string(let s) = value else { return nil }; tool = s
-            case "started": if case .string(let s) = value { started = s }
-            case "host": if case .string(let s) = value { host = s }
-            case "seconds":
-                switch value { case .double(let d): seconds = d; case .int(let i): seconds = Double(i); default: return nil }
+            case "key": key = try p.readString()
+            case "stage": stage = try p.readString()
+            case "kind": kind = try p.readString()
+            case "version": version = try p.readInt()
+            case "params": params = try p.readValue()
+            case "tool": tool = try p.readString()
+            case "started": if case .string(let s) = try p.readValue() { started = s }
+            case "host": if case .string(let s) = try p.readValue() { host = s }
+            case "seconds": seconds = try p.readNumber()
             case "inputs":
-                guard case .object(let deps) = value else { return nil }
                 var table: [String: [String: String]] = [:]
-                for (dep, filesValue) in deps {
-                    guard let m = Self.stringTable(filesValue) else { return nil }
-                    table[dep] = m
-                }
+                try p.readMembers { p, dep in table[dep] = try stringTable(&p) }
                 inputs = table
             case "outputs":
-                guard case .object(let outs) = value else { return nil }
                 var table: [String: OutputFile] = [:]
-                table.reserveCapacity(outs.count)
-                for (file, o) in outs {
-                    guard let h = o["hash"]?.stringValue, let s = o["size"]?.intValue else { return nil }
-                    table[file] = OutputFile(hash: h, size: s)
+                try p.readMembers { p, file in
+                    var hash: String?, size: Int?
+                    try p.readMembers { p, field in
+                        switch field {
+                        case "hash": hash = try p.readString()
+                        case "size": size = try p.readInt()
+                        default: _ = try p.readValue()
+                        }
+                    }
+                    if let hash, let size { table[file] = OutputFile(hash: hash, size: size) } else { malformed = true }
                 }
                 outputs = table
-            case "numerics": guard let id = NumericsIdentity(json: value) else { return nil }; numerics = id
-            case "files": guard let m = Self.stringTable(value) else { return nil }; files = m
+            case "numerics": if let id = NumericsIdentity(json: try p.readValue()) { numerics = id } else { malformed = true }
+            case "files": files = try stringTable(&p)
             case "paramsFiles":
-                guard case .object(let filesObj) = value else { return nil }
-                for (file, keys) in filesObj {
-                    guard case .object(let chosen) = keys else { return nil }
+                try p.readMembers { p, file in
+                    guard case .object(let chosen) = try p.readValue() else { malformed = true; return }
                     paramsFiles[file] = Dictionary(chosen.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
                 }
-            default: continue
+            default: _ = try p.readValue()
             }
         }
-        guard let key, let stage, let kind, let version, let params, let inputs, let outputs, let tool else { return nil }
-        self.init(key: key, stage: stage, kind: kind, version: version, params: params, inputs: inputs, outputs: outputs,
-                  numerics: numerics, started: started, seconds: seconds, tool: tool, host: host)
-        if !files.isEmpty { self.files = files }
-        if !paramsFiles.isEmpty { self.paramsFiles = paramsFiles }
+        guard !malformed, let key, let stage, let kind, let version, let params, let inputs, let outputs, let tool else { return nil }
+        var r = RunRecord(key: key, stage: stage, kind: kind, version: version, params: params, inputs: inputs, outputs: outputs,
+                          numerics: numerics, started: started, seconds: seconds, tool: tool, host: host)
+        if !files.isEmpty { r.files = files }
+        if !paramsFiles.isEmpty { r.paramsFiles = paramsFiles }
+        return r
     }
 
-    /// An object of strings as a table; nil when it is not one.
-    private static func stringTable(_ v: JSONValue) -> [String: String]? {
-        guard case .object(let members) = v else { return nil }
+    /// An object of strings as a table.
+    private static func stringTable(_ p: inout JSONParser) throws -> [String: String] {
         var m: [String: String] = [:]
-        m.reserveCapacity(members.count)
-        for (k, value) in members { guard case .string(let s) = value else { return nil }; m[k] = s }
+        try p.readMembers { p, k in m[k] = try p.readString() }
         return m
     }
 
