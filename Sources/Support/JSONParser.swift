@@ -161,49 +161,19 @@ public struct JSONParser {
     }
 
     private mutating func parseObject() throws -> JSONValue {
-        pos += 1
         var members: [(key: String, value: JSONValue)] = []
-        var seen = Set<String>()
-        let streamed = visit != nil && depth == streamPath.count && matched == depth  // then `seen` holds every key
-        skipSpace()
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(members) }
-        members.reserveCapacity(4)  // one allocation for most objects instead of two or three as it grows
-        while true {
-            skipSpace()
-            guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else {
-                throw error(pos < bytes.count ? "expected a string key" : "unexpected end of input, expected a string key")
-            }
-            let keyStart = pos
-            let key = try parseString()
-            if streamed {
-                guard seen.insert(key).inserted else { throw error("duplicate key '\(key)'", at: keyStart) }
+        let streamed = visit != nil && depth == streamPath.count && matched == depth
+        try readMembers { p, key in
+            if streamed, let visit = p.visit {
+                p.visit = nil
+                defer { p.visit = visit }
+                try visit(key, &p)
             } else {
-                // Small objects (most of a run record) search linearly instead of hashing every key.
-                if members.count < 16 ? members.contains(where: { $0.key == key }) : seen.contains(key) {
-                    throw error("duplicate key '\(key)'", at: keyStart)
-                }
-                if members.count == 15 { seen = Set(members.map(\.key)) }
-                if members.count >= 15 { seen.insert(key) }
+                if members.isEmpty { members.reserveCapacity(4) }  // one allocation for most objects instead of two or three
+                members.append((key, try p.parseChild(key)))
             }
-            skipSpace()
-            guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)'") }
-            pos += 1
-            skipSpace()
-            if streamed, let visit {
-                self.visit = nil
-                defer { self.visit = visit }
-                let valueStart = pos
-                try visit(key, &self)
-                if pos == valueStart { throw error("expected a value") }  // the reader read nothing
-            } else {
-                members.append((key, try parseChild(key)))
-            }
-            skipSpace()
-            guard pos < bytes.count else { throw error("unexpected end of input, expected ',' or '}'") }
-            if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
-            if bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(members) }
-            throw error("expected ',' or '}' after object member")
         }
+        return .object(members)
     }
 
     /// A member's value (`key`) or an array element's (nil); while streaming, one level deeper.
@@ -372,6 +342,7 @@ public struct JSONParser {
         pos += 1
         skipSpace()
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") { pos += 1; return }
+        // The first keys are searched linearly (most objects are small), the rest hashed.
         var keys: [String] = []
         var seen = Set<String>()
         while true {
@@ -381,10 +352,13 @@ public struct JSONParser {
             }
             let keyStart = pos
             let key = try parseString()
-            if keys.count < 16 ? keys.contains(key) : seen.contains(key) { throw error("duplicate key '\(key)'", at: keyStart) }
-            if keys.count == 15 { seen = Set(keys) }
-            if keys.count >= 15 { seen.insert(key) }
-            keys.append(key)
+            if keys.count < 16 {
+                if keys.contains(key) { throw error("duplicate key '\(key)'", at: keyStart) }
+                keys.append(key)
+                if keys.count == 16 { seen = Set(keys) }
+            } else if !seen.insert(key).inserted {
+                throw error("duplicate key '\(key)'", at: keyStart)
+            }
             skipSpace()
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)'") }
             pos += 1
