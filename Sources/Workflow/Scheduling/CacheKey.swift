@@ -14,15 +14,29 @@ public enum CacheKey {
     public static func compute(kind: String, version: Int, params: JSONValue, inputs: [String: [String: String]],
                                numerics: NumericsIdentity? = nil, files: [String: String] = [:],
                                paramsFiles: [String: [String: JSONValue]] = [:], outs: [String] = []) -> String {
-        var members: [(key: String, value: JSONValue)] = [
-            ("kind", .string(kind)), ("version", .int(version)), ("params", params),
-            ("inputs", .object(inputs.map { ($0.key, .object($0.value.map { ($0.key, .string($0.value)) })) })),
-        ]
-        if let numerics { members.append(("numerics", numerics.json)) }
-        if !files.isEmpty { members.append(("files", .object(files.map { ($0.key, .string($0.value)) }))) }
-        if !paramsFiles.isEmpty { members.append(("paramsFiles", ParamsFile.json(paramsFiles))) }
-        if !outs.isEmpty { members.append(("outs", .array(outs.map { .string($0) }))) }
-        let value: JSONValue = .object(members)
-        return SHA256.hash(CanonicalJSON.string(value)).hex
+        // The canonical text of that object, written member by member in its
+        // sorted key order (files, inputs, kind, numerics, outs, params,
+        // paramsFiles, version), not built as a tree and sorted: a no-op run
+        // computes one key per stage. `aKeyIsTheHashOfTheCanonicalObject` checks
+        // that against `CanonicalJSON` of the object.
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        out.append(UInt8(ascii: "{"))
+        func member(_ name: String, _ value: JSONValue) {
+            if out.count > 1 { out.append(UInt8(ascii: ",")) }
+            CanonicalJSON.appendQuoted(name, to: &out)
+            out.append(UInt8(ascii: ":"))
+            CanonicalJSON.append(value, to: &out, pretty: false, indent: 0)
+        }
+        if !files.isEmpty { member("files", .object(files.map { ($0.key, .string($0.value)) })) }
+        member("inputs", .object(inputs.map { ($0.key, .object($0.value.map { ($0.key, .string($0.value)) })) }))
+        member("kind", .string(kind))
+        if let numerics { member("numerics", numerics.json) }
+        if !outs.isEmpty { member("outs", .array(outs.map { .string($0) })) }
+        member("params", params)
+        if !paramsFiles.isEmpty { member("paramsFiles", ParamsFile.json(paramsFiles)) }
+        member("version", .int(version))
+        out.append(UInt8(ascii: "}"))
+        return SHA256.hash(out).hex
     }
 }
