@@ -41,7 +41,9 @@ import Testing
         #expect(b.code == 0, "stderr: \(b.stderr)")
         #expect(normalized(b.stdout).contains("6 ran, 12 cached, 0 failed in Ns\n"))
 
-        // The committed files are untouched by experiments.
+        // The committed files are untouched by experiments, and the store keeps no note for their copies' lock files.
+        let notes = try FileManager.default.contentsOfDirectory(atPath: cli.dir.appendingPathComponent(CLI.store + "/verified").path)
+        #expect(notes.count == 1, "notes: \(notes)")  // the project's own
         #expect(cli.read("pipeline.lock.json") == lock)
         #expect(cli.read("outputs/metrics.json") == metrics)
         #expect(cli.read("pipeline.json") == pipeline)

@@ -49,7 +49,7 @@ public struct ExperimentRunner {
         try store.createLayout()
         let ws = try ExperimentWorkspace.make(in: experiments.workFolder, label: name, pipelineFile: pipelineFile, pipeline: project,
                                               paramsOverrides: overrides)
-        defer { ws.remove() }
+        defer { ws.remove(); LockVerification.drop(root: ws.root, store: store) }  // the copy's note would outlive it
         let copyFile = ws.root.appendingPathComponent(pipelineFile.lastPathComponent)
         let pipeline = try PipelineLoader.load(file: copyFile, displayName: displayName, registry: registry, overrides: overrides)
         let engine = Engine(pipeline: pipeline, store: store, console: console)

@@ -67,6 +67,9 @@ public enum LockVerification {
         } catch { return false }
     }
 
+    /// Drops the note for the lock file at `root` (a temporary project, say an experiment's copy).
+    public static func drop(root: URL, store: Store) { unlink(path(root: root, store: store)) }
+
     /// Drops every note (`gc`, before it removes run records).
     public static func dropAll(store: Store) throws {
         let f = folder(store)
