@@ -3,11 +3,11 @@
 # writing one ~15-byte file, no deps, no workspace outputs), from an empty store:
 #   first run (`pipeline run -j 2`), no-op run, `pipeline status`,
 # each with wall time and peak resident memory (/usr/bin/time -v). The no-op
-# run is measured twice: "checking", with the store's note on the lock file
-# removed before each run, so every cached stage's record is read and compared
-# with its lock entry (as after a `git pull` changed the lock file); and as the
-# no-ops right after the first run, which its note spares that (docs/engine.md, "A lock
-# file the store has checked is taken as read").
+# run is measured twice: as the no-ops right after the first run, whose note
+# on the lock file spares them reading the records (docs/engine.md, "A lock
+# file the store has checked is taken as read"), and "checking", with that
+# note removed before each run, so every cached stage's record is read and
+# compared with its lock entry (as after a `git pull` changed the lock file).
 # Targets (issue 14): first run of 10,000 stages <= 20 s and of 100,000 <= 10x
 # that; no-op run and status of 10,000 <= 0.25 s; peak memory < 300 MB at
 # 100,000 stages (and linear). The checking no-op (once, after the lock file

@@ -22,7 +22,8 @@ public struct JSONTypeMismatch: Error, CustomStringConvertible, Sendable {
 ///
 /// Unlike JSONSerialization it reports line:column, rejects duplicate keys and
 /// trailing commas, and keeps object members in file order (stage order is the
-/// file's order). Errors are `JSONSyntaxError`.
+/// file's order). Errors are `JSONSyntaxError`, and `JSONTypeMismatch` from
+/// the `read...` methods, which read a value of known shape without a tree.
 public struct JSONParser {
     /// The document, borrowed for the parse. A raw buffer, not the array: every
     /// read is already guarded by `pos < bytes.count`, and the array's own

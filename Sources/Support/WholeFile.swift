@@ -5,9 +5,9 @@ import Foundation
 /// stage, and `FileManager.contents(atPath:)` costs extra stats and copies).
 ///
 /// Contract: returns every byte up to end of file, also when the file grew or
-/// shrank between its stat and its read. Throws `SystemCallError` naming `path` and the
-/// operation ("open for reading", "stat", "read"); a path that is not a
-/// regular file is `read` failing with EISDIR (folder) or EINVAL (other).
+/// shrank between its stat and its read. Throws `SystemCallError` naming
+/// `path` and the operation ("open for reading", "stat", "read"); a path that
+/// is not a regular file is `read` failing with EISDIR (folder) or EINVAL (other).
 /// Not atomic against a writer that changes the file in place; the project's
 /// files are replaced by rename, so a reader sees the old bytes or the new.
 public enum WholeFile {

@@ -72,8 +72,8 @@ public struct Planner: Sendable {
     /// and params, so a 100,000-stage pipeline holds one copy of each instead
     /// of two. With `lockVerified`, that entry is the record, without its
     /// times and host, and the record file is only stat'ed, not read (unless
-    /// the stage's kind has volatile outputs, which only the record holds). Otherwise, and
-    /// without `stage`, the record is parsed.
+    /// the stage's kind has volatile outputs, which only the record holds).
+    /// Otherwise, and without `stage`, the record is parsed.
     public func validRecord(_ key: String, stage: String? = nil) -> RunRecord? {
         guard let r = cachedRecord(key, stage: stage) else { return nil }
         for f in r.outputs.values where store.objectProblem(f) != nil { return nil }
