@@ -180,3 +180,14 @@ private struct InputSecondsKind: StageKind {
     let out = try #require(try p.lock().entries["secs"]?.outputs["seconds.txt"])
     #expect(try String(contentsOf: p.store.objectURL(out.hash), encoding: .utf8) == "12.5")
 }
+
+/// Read with its store, a noted lock file's entries get no text digest (nothing will be compared); without the note they do.
+@Test func aNotedLockFileIsReadWithoutEntryDigests() throws {
+    let (p, _) = try notedProject("digests")
+    let noted = try LockFile.read(root: p.root, store: p.store)
+    #expect(!noted.entries.isEmpty && noted.entries.values.allSatisfy { $0.entryTextDigest == nil })
+    try LockVerification.dropAll(store: p.store)
+    let unnoted = try LockFile.read(root: p.root, store: p.store)
+    #expect(unnoted.entries.values.allSatisfy { $0.entryTextDigest != nil })
+    #expect(unnoted.entries == noted.entries)
+}
