@@ -41,7 +41,8 @@ struct BenchResults: Codable, Sendable {
     var sgemmGflopsPerThreadBusy: Double
     /// Register-only multiply-adds on every thread at once against one thread
     /// (`threads` on dedicated cores; CoreScalingBenchmark), their GFLOP/s, and the
-    /// compute floor: the 1-thread GEMM floor / that scaling, with each epoch over it.
+    /// compute floor: the ideal floor x threads / that scaling (median of the rounds'), and
+    /// each activation's median over rounds of epoch / that round's compute floor.
     var coreScaling: Double
     var multiplyAddGflops1Thread: Double
     var multiplyAddGflopsAllThreads: Double

@@ -55,12 +55,14 @@ print(String(format: "sgemm on %d threads at once, each on its own operands: %.0
 
 // Pure arithmetic on every thread at once: whether the cores scale at all.
 let cores = CoreScalingBenchmark(threads: options.threads).run()
-/// The 1-thread GEMM floor over the threads' measured scaling (the ideal floor assumes `threads`).
-let computeFloor = sgemm.stepSeconds * Double(stepsPerEpoch) / cores.scaling
+/// The 1-thread GEMM floor over the threads' measured scaling (the ideal floor assumes `threads`):
+/// the ideal floor times threads / scaling, here and for each round below.
+let computeOverIdeal = Double(options.threads) / cores.scaling
+let computeFloor = idealFloor(sgemm) * computeOverIdeal
 print(String(format: "register-only multiply-adds (%@, no memory traffic): 1 thread %.0f GFLOP/s, %d threads at once %.0f GFLOP/s "
              + "in all (%.2f x one thread); compute floor (1-thread floor / that scaling): %.3f s (%.3f x the ideal floor)\n",
              cores.usesFMA ? "AVX2 FMA" : "multiplies and adds", cores.oneThreadGflops, options.threads, cores.allThreadsGflops,
-             cores.scaling, computeFloor, computeFloor / idealFloor(sgemm)))
+             cores.scaling, computeFloor, computeOverIdeal))
 
 let bench = TrainingBenchmark(data: data, epochs: options.epochs, threads: options.threads)
 var results: [TrainingBenchmark.Result] = []
@@ -88,7 +90,7 @@ for r in results {
                String(format: "%.2f", r.medianEpochCPUSeconds),
                String(format: "%.0f", r.samplesPerSecond), String(format: "%.1f", epochFlops / median / 1e9),
                String(format: "%.3f", overFloor(r)), String(format: "%.3f", median / busyFloor),
-               String(format: "%.3f", median / computeFloor),
+               String(format: "%.3f", overFloor(r) / computeOverIdeal),
                String(format: "%.1f", r.allocationsPerStep), String(format: "%.1f", r.allocationsPerStep - sgemm.allocationsPerStep),
                String(format: "%.0f", r.evaluationImagesPerSecond)])
 }
@@ -140,7 +142,7 @@ let output = BenchResults(
     idealFloorSecondsRounds: floors,
     busyFloorSeconds: busyFloor, sgemmGflopsPerThreadBusy: busy.gflops,
     coreScaling: cores.scaling, multiplyAddGflops1Thread: cores.oneThreadGflops, multiplyAddGflopsAllThreads: cores.allThreadsGflops,
-    computeFloorSeconds: computeFloor, trainEpochOverComputeFloor: byActivation { $0.medianEpochSeconds / computeFloor },
+    computeFloorSeconds: floorMedian * computeOverIdeal, trainEpochOverComputeFloor: byActivation { overFloor($0) / computeOverIdeal },
     trainEpochOverIdealFloor: byActivation(overFloor),
     sideBySideActivation: sideBySide?.activation.rawValue,
     sideBySideSecondsPerEpoch: sideBySide?.secondsPerEpoch,
