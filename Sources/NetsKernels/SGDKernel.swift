@@ -17,3 +17,13 @@ public func sgdStep(parameter p: UnsafeMutablePointer<Float>, gradient g: Unsafe
         for i in range { let vi = mu * v[i] + g[i]; v[i] = vi; p[i] -= lr * vi }
     }
 }
+
+/// `p -= lr * v` on elements `range`: the step of `sgdStep` when the velocity
+/// already holds `mu * v + g` (the weight-gradient product wrote it, as
+/// `ParameterUpdate.weightGradient` arranges). The same operations in the same
+/// order as `sgdStep`'s, so the same bits.
+@inline(never)
+public func sgdApplyVelocity(parameter p: UnsafeMutablePointer<Float>, velocity v: UnsafePointer<Float>, range: Range<Int>,
+                             learningRate lr: Float) {
+    for i in range { p[i] -= lr * v[i] }
+}

@@ -91,12 +91,13 @@ struct BackwardJob: LaneJob {
             for i in stride(from: top, through: 1, by: -1) {
                 let l = layers[i]
                 progress.wait(until: base + top - i)  // delta_i is final
+                let target = update?.weightGradient(layer: i, l, rows: rows) ?? (c: l.dW, beta: 0)
                 BLAS.gemm(transA: true, transB: false, m: l.outF, n: l.inF, k: rows,
-                          a: l.delta, lda: l.outF, b: l.x, ldb: l.inF, c: l.dW, ldc: l.inF)
+                          a: l.delta, lda: l.outF, b: l.x, ldb: l.inF, beta: target.beta, c: target.c, ldc: l.inF)
                 columnSums(l.delta, rows: rows, stride: l.outF, columns: 0..<l.outF, into: l.db)
                 if let update {
                     progress.wait(until: base + top - i + 1)  // lane 1 is done with W_i
-                    update.apply(layer: i, l, columns: 0..<l.inF, bias: true)
+                    update.apply(layer: i, l, columns: 0..<l.inF, bias: true, rows: rows)
                 }
             }
             progress.wait(until: base + top)  // delta_0 is final
@@ -104,11 +105,12 @@ struct BackwardJob: LaneJob {
         let first = layers[0]
         let cols = Lanes.columns(lane, of: first.inF)
         if !cols.isEmpty {
+            let target = update?.weightGradient(layer: 0, first, rows: rows) ?? (c: first.dW, beta: 0)
             BLAS.gemm(transA: true, transB: false, m: first.outF, n: cols.count, k: rows,
                       a: first.delta, lda: first.outF, b: first.x + cols.lowerBound, ldb: first.inF,
-                      c: first.dW + cols.lowerBound, ldc: first.inF)
+                      beta: target.beta, c: target.c + cols.lowerBound, ldc: first.inF)
         }
         if lane == 0 { columnSums(first.delta, rows: rows, stride: first.outF, columns: 0..<first.outF, into: first.db) }
-        update?.apply(layer: 0, first, columns: cols, bias: lane == 0)
+        update?.apply(layer: 0, first, columns: cols, bias: lane == 0, rows: rows)
     }
 }
