@@ -56,19 +56,7 @@ public struct JSONParser {
     /// ends the parse and is rethrown. When `path` names no object, `visit` is
     /// never called and the result is `parse`'s.
     public static func parse(_ bytes: [UInt8], streaming path: [String], _ visit: (String, JSONValue) throws -> Void) throws -> JSONValue {
-        try parse(bytes, streaming: path, withText: { key, value, _ in try visit(key, value) })
-    }
-
-    /// `parse(_:streaming:_:)`, where `visit` also gets the range of `bytes`
-    /// the member's value was read from (from its first byte to its last), so
-    /// a caller can keep a digest of the text instead of the text.
-    public static func parse(_ bytes: [UInt8], streaming path: [String],
-                             withText visit: (String, JSONValue, Range<Int>) throws -> Void) throws -> JSONValue {
-        try read(bytes, streaming: path, { key, parser in
-            let start = parser.offset
-            let value = try parser.readValue()
-            try visit(key, value, start..<parser.offset)
-        })
+        try read(bytes, streaming: path) { key, parser in try visit(key, try parser.readValue()) }
     }
 
     /// `parse(_:streaming:_:)`, where `read` gets the parser itself, positioned

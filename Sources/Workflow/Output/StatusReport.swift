@@ -18,11 +18,11 @@ public struct StatusReport: Sendable {
     /// operating system (`ExitLeak`), as the command line exits next.
     public static func make(pipeline: Pipeline, store: Store, lockFile: LockFile.Reading? = nil,
                             processExitsAfter: Bool = false) throws -> StatusReport {
-        let lock = try LockFile.Reading.value(lockFile, root: pipeline.root)
+        let lock = try LockFile.Reading.value(lockFile, root: pipeline.root, store: store)
         let statCache = StatCache(store: store)
         let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: statCache)
         var entries: [Entry] = []
-        let verified = LockVerification.holds(for: lock, root: pipeline.root, store: store)
+        let verified = lock.onDisk?.noted == true
         let evaluations = Planner(pipeline: pipeline, store: store, lock: lock, statCache: statCache, lockVerified: verified).evaluateAll()
         if processExitsAfter { ExitLeak.keep((lock, evaluations)) }
         if !verified {

@@ -50,9 +50,9 @@ public final class Engine: @unchecked Sendable {
         defer { storeLock.release() }
         store.cleanStaging()
         // Only for explaining staleness; the file is re-read under the meta lock before rewriting it.
-        let lockFile = try LockFile.Reading.value(options.lockFile, root: pipeline.root)
+        let lockFile = try LockFile.Reading.value(options.lockFile, root: pipeline.root, store: store)
         let statCache = StatCache(store: store)
-        let verified = LockVerification.holds(for: lockFile, root: pipeline.root, store: store)
+        let verified = lockFile.onDisk?.noted == true
         let planner = Planner(pipeline: pipeline, store: store, lock: lockFile, statCache: statCache, lockVerified: verified)
         let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: statCache)
 
@@ -132,7 +132,7 @@ public final class Engine: @unchecked Sendable {
 
     /// Prints what a run would do, changing nothing.
     func dryRun(selected: Set<String>, forced: Set<String>, forceOutputs: Bool, lock: LockFile.Reading?, start: Date) throws -> RunSummary {
-        let lockFile = try LockFile.Reading.value(lock, root: pipeline.root)
+        let lockFile = try LockFile.Reading.value(lock, root: pipeline.root, store: store)
         let statCache = StatCache(store: store)
         let planner = Planner(pipeline: pipeline, store: store, lock: lockFile, statCache: statCache)
         let sync = WorkspaceSync(root: pipeline.root, store: store, statCache: statCache)

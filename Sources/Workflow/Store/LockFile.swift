@@ -32,6 +32,9 @@ public struct LockFile: Sendable {
         public let size: Int
         public var digest: Digest
         public var signature: [JSONValue]? = nil
+        /// The store `read` was given had a note for these bytes: its entries
+        /// then stand for their records (`Planner.lockVerified`) and carry no text digest.
+        public var noted = false
     }
 
     public init(entries: [String: RunRecord], volatile: [String: Set<String>] = [:], onDisk: Snapshot? = nil) {
@@ -60,7 +63,7 @@ public struct LockFile: Sendable {
         // read could be written again with the same stat, so only an older one counts.
         if let before, before == StatCache.signature(u.path), case .int(let mtime) = before[3],
            Double(mtime) / 1e9 < Date().timeIntervalSince1970 - 1 { snapshot.signature = before }
-        let digests = !(store.map { LockVerification.holds(digest: snapshot.digest, root: root, store: $0) } ?? false)
+        snapshot.noted = store.map { LockVerification.holds(digest: snapshot.digest, root: root, store: $0) } ?? false
         var entries: [String: RunRecord] = [:]
         let json: JSONValue
         do {
@@ -73,7 +76,7 @@ public struct LockFile: Sendable {
                     throw PipelineError("pipeline.lock.json: stages.\(name): malformed entry (delete the file to rebuild it)")
                 }
                 entry.dropRunFacts()  // in place: the only reference to its fields, so setting the digest copies nothing
-                if digests { entry.entryTextDigest = RecordText.resultsDigest(entry: data[start..<parser.offset]) }
+                if !snapshot.noted { entry.entryTextDigest = RecordText.resultsDigest(entry: data[start..<parser.offset]) }
                 entries[name] = entry
             })
         } catch let e as JSONSyntaxError {

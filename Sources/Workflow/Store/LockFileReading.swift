@@ -69,10 +69,14 @@ extension LockFile {
         /// Files up to this size (about 30,000 stages) are read beside the pipeline.
         static let concurrentLimit = 16 << 20
 
-        /// The lock file of the project at `root`: this read's when it is of that
-        /// project, otherwise (or without a read) one made now.
-        public static func value(_ reading: Reading?, root: URL) throws -> LockFile {
-            guard let reading, reading.root.standardizedFileURL == root.standardizedFileURL else { return try LockFile.read(root: root) }
+        /// The lock file of the project at `root`, checked against `store`'s
+        /// note: this read's when it is of that project and store, otherwise
+        /// (or without a read) one made now.
+        public static func value(_ reading: Reading?, root: URL, store: Store) throws -> LockFile {
+            guard let reading, reading.root.standardizedFileURL == root.standardizedFileURL,
+                  reading.store?.root.standardizedFileURL == store.root.standardizedFileURL else {
+                return try LockFile.read(root: root, store: store)
+            }
             return try reading.value()
         }
     }

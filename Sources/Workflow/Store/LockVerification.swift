@@ -12,6 +12,7 @@ import Hashing
 /// The note names the lock file's bytes by their SHA-256, which `LockFile.read`
 /// takes anyway (about 4 ms at 10,000 stages), so any change to the file, by
 /// hand, by git or by another tool, is seen whatever its timestamps say.
+/// `LockFile.read(root:store:)` checks it once, as it reads (`Snapshot.noted`).
 ///
 /// Written by a run that wrote the lock file from this run's results alone
 /// (every entry's stage was evaluated or ran in it), by a run that wrote
