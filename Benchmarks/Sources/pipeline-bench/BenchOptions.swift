@@ -10,11 +10,16 @@ struct BenchOptions: Sendable {
     var dataDirectory = "/usr/share/datasets/fashion-mnist"
     var output = "bench-results.json"
     var sgemmRepeats = 100
+    /// Epochs per activation on one thread as well, when `threads` > 1, to split
+    /// the multiple of the ideal floor into the step's cost and the threads' gain
+    /// (`ThreadScaling`); 0 leaves them out.
+    var singleThreadEpochs = 2
     var help = false
 
     static let usage = """
         usage: pipeline-bench [--epochs K] [--threads N] [--activations a,b,...]
                               [--data DIR] [--output FILE] [--sgemm-repeats R]
+                              [--single-thread-epochs K]
           --epochs K          timed epochs per activation (median reported; default 3)
           --threads N         threads of the training (Nets' WorkerPool; default 2)
           --activations LIST  comma-separated, from \(ActivationKind.allCases.map(\.rawValue).joined(separator: ","))
@@ -22,6 +27,9 @@ struct BenchOptions: Sendable {
                               (default /usr/share/datasets/fashion-mnist)
           --output FILE       results as JSON (default bench-results.json)
           --sgemm-repeats R   timed calls per GEMM shape (default 100)
+          --single-thread-epochs K
+                              with --threads above 1, epochs per activation on
+                              one thread too (default 2; 0: none)
         """
 
     /// Parses `arguments` (without the program name).
@@ -37,11 +45,17 @@ struct BenchOptions: Sendable {
             guard let n = Int(text), n > 0 else { throw BenchError.option(name: name, value: text, expected: "a positive integer") }
             return n
         }
+        func nonNegative(_ name: String) throws -> Int {
+            let text = try value(name)
+            guard let n = Int(text), n >= 0 else { throw BenchError.option(name: name, value: text, expected: "a non-negative integer") }
+            return n
+        }
         while let argument = rest.popFirst() {
             switch argument {
             case "--epochs": options.epochs = try positive(argument)
             case "--threads": options.threads = try positive(argument)
             case "--sgemm-repeats": options.sgemmRepeats = try positive(argument)
+            case "--single-thread-epochs": options.singleThreadEpochs = try nonNegative(argument)
             case "--data": options.dataDirectory = try value(argument)
             case "--output": options.output = try value(argument)
             case "--activations":

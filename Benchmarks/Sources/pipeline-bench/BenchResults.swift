@@ -35,9 +35,11 @@ struct BenchResults: Codable, Sendable {
     /// the median of the measurements before each round of epochs (`_rounds`).
     var idealFloorSeconds: Double
     var idealFloorSecondsRounds: [Double]
-    /// sgemm on every thread at once (own operands each): the per-thread rate and
-    /// the epoch floor it gives, the bound of any split over `threads` threads.
+    /// sgemm on every thread at once (own operands each): the per-thread rate (first
+    /// measurement) and the epoch floor it gives, the median of the measurements
+    /// before each round (`_rounds`), beside the ideal floor's.
     var busyFloorSeconds: Double
+    var busyFloorSecondsRounds: [Double]
     var sgemmGflopsPerThreadBusy: Double
     /// Register-only multiply-adds on every thread at once against one thread
     /// (`threads` on dedicated cores; CoreScalingBenchmark), their GFLOP/s, and the
@@ -50,6 +52,14 @@ struct BenchResults: Codable, Sendable {
     var trainEpochOverComputeFloor: [String: Double]
     /// Per activation: median over rounds of epoch seconds / that round's ideal floor (target <= 1.10).
     var trainEpochOverIdealFloor: [String: Double]
+    /// With more than one thread (`ThreadScaling`): per activation, the median
+    /// 1-thread epoch, its median over rounds / that round's 1-thread floor, and
+    /// the 1-thread epoch / the `threads` epoch; beside them, sgemm's own gain on
+    /// `threads` cores at once (threads / the median over rounds of busy / ideal floor).
+    var trainEpochSeconds1Thread: [String: Double]?
+    var trainEpochOverFloor1Thread: [String: Double]?
+    var trainThreadSpeedup: [String: Double]?
+    var sgemmThreadSpeedup: Double
     /// Two trainings of this activation at once on one thread each: wall seconds per epoch of
     /// throughput (median round / 2), to compare with its `train_epoch_seconds` (SideBySideBenchmark).
     var sideBySideActivation: String?
@@ -74,11 +84,13 @@ struct BenchResults: Codable, Sendable {
         case evalImagesPerSecond = "eval_images_per_second", modelSHA256 = "model_sha256"
         case sgemmGflops1Thread = "sgemm_gflops_1_thread", idealFloorSeconds = "ideal_floor_seconds"
         case idealFloorSecondsRounds = "ideal_floor_seconds_rounds"
-        case busyFloorSeconds = "busy_floor_seconds", sgemmGflopsPerThreadBusy = "sgemm_gflops_per_thread_busy"
+        case busyFloorSeconds = "busy_floor_seconds", busyFloorSecondsRounds = "busy_floor_seconds_rounds", sgemmGflopsPerThreadBusy = "sgemm_gflops_per_thread_busy"
         case coreScaling = "core_scaling", multiplyAddGflops1Thread = "multiply_add_gflops_1_thread"
         case multiplyAddGflopsAllThreads = "multiply_add_gflops_all_threads", computeFloorSeconds = "compute_floor_seconds"
         case trainEpochOverComputeFloor = "train_epoch_over_compute_floor"
         case trainEpochOverIdealFloor = "train_epoch_over_ideal_floor"
+        case trainEpochSeconds1Thread = "train_epoch_seconds_1_thread", trainEpochOverFloor1Thread = "train_epoch_over_floor_1_thread"
+        case trainThreadSpeedup = "train_thread_speedup", sgemmThreadSpeedup = "sgemm_thread_speedup"
         case sideBySideActivation = "side_by_side_activation", sideBySideSecondsPerEpoch = "side_by_side_seconds_per_epoch"
         case gemmFloorSeconds1Thread = "gemm_floor_seconds_1_thread", sgemmShapes = "sgemm_shapes"
     }

@@ -33,7 +33,7 @@ let epochFlops = step.flops * Double(stepsPerEpoch)
 let sgemmBench = SgemmBenchmark(step: step, repeats: options.sgemmRepeats)
 let sgemm = sgemmBench.run()
 func idealFloor(_ r: SgemmBenchmark.Result) -> Double { r.stepSeconds * Double(stepsPerEpoch) / Double(options.threads) }
-var roundFloors: [Double] = []
+var roundFloors: [Double] = [], roundBusyFloors: [Double] = []
 print("\(BLAS.configDescription)")
 print(String(format: "one epoch: %d steps of %d, %.1f GFLOP of matrix products", stepsPerEpoch, batch, epochFlops / 1e9))
 
@@ -71,37 +71,84 @@ var table = TextTable(["activation", "s/epoch (median)", "all epochs", "CPU s/ep
 print("training, \(options.threads) threads, \(options.epochs) timed epochs per activation:")
 print("  (epochs taken in turns across the activations)")
 do {
-    results = try bench.run(options.activations, beforeRound: { _ in roundFloors.append(idealFloor(sgemmBench.run())) }) { r in
+    results = try bench.run(options.activations, beforeRound: { _ in
+        roundFloors.append(idealFloor(sgemmBench.run()))
+        roundBusyFloors.append(options.threads > 1 ? idealFloor(sgemmBench.runConcurrently(threads: options.threads)) : roundFloors.last!)
+    }) { r in
         print(String(format: "  %@ %.3f s/epoch", r.activation.rawValue, r.medianEpochSeconds))
     }
 } catch { fail("training: \(error)") }
-let floors = roundFloors
-/// Median over rounds of epoch / that round's ideal floor.
+let floors = roundFloors, busyFloors = roundBusyFloors
+/// Median over rounds of epoch / that round's ideal floor, and / its busy floor.
 let overFloor = { (r: TrainingBenchmark.Result) -> Double in
     Statistics.median(zip(r.epochSeconds, floors).map { $0 / $1 }) ?? .nan
 }
+let overBusyFloor = { (r: TrainingBenchmark.Result) -> Double in
+    Statistics.median(zip(r.epochSeconds, busyFloors).map { $0 / $1 }) ?? .nan
+}
 let floorMedian = Statistics.median(floors) ?? .nan
+/// Median over rounds of the busy floor / the ideal floor: sgemm's loss from every core working at once.
+let busyOverIdeal = Statistics.median(zip(busyFloors, floors).map { $0 / $1 }) ?? .nan
 print(String(format: "ideal floor measured before each round: %@ s (median %.3f)",
              roundFloors.map { String(format: "%.3f", $0) }.joined(separator: " "), floorMedian))
+print(String(format: "busy floor measured before each round: %@ s (median %.3f x that round's ideal floor)",
+             busyFloors.map { String(format: "%.3f", $0) }.joined(separator: " "), busyOverIdeal))
 for r in results {
     let median = r.medianEpochSeconds
     table.add([r.activation.rawValue, String(format: "%.3f", median),
                r.epochSeconds.map { String(format: "%.2f", $0) }.joined(separator: " "),
                String(format: "%.2f", r.medianEpochCPUSeconds),
                String(format: "%.0f", r.samplesPerSecond), String(format: "%.1f", epochFlops / median / 1e9),
-               String(format: "%.3f", overFloor(r)), String(format: "%.3f", median / busyFloor),
+               String(format: "%.3f", overFloor(r)), String(format: "%.3f", overBusyFloor(r)),
                String(format: "%.3f", overFloor(r) / computeOverIdeal),
                String(format: "%.1f", r.allocationsPerStep), String(format: "%.1f", r.allocationsPerStep - sgemm.allocationsPerStep),
                String(format: "%.0f", r.evaluationImagesPerSecond)])
 }
 print("")
 print(table.rendered)
+
+// The same epochs on one thread, each over that round's 1-thread floor: the
+// step's own cost apart from the threads' gain (ThreadScaling).
+var scalings: [String: ThreadScaling] = [:]
+var singleThread: [TrainingBenchmark.Result] = []
+if options.threads > 1 && options.singleThreadEpochs > 0 {
+    print("the same on 1 thread, \(options.singleThreadEpochs) timed epochs per activation:")
+    var singleFloors: [Double] = []
+    do {
+        singleThread = try TrainingBenchmark(data: data, epochs: options.singleThreadEpochs, threads: 1)
+            .run(options.activations, beforeRound: { _ in singleFloors.append(sgemmBench.run().stepSeconds * Double(stepsPerEpoch)) })
+    } catch { fail("training on 1 thread: \(error)") }
+    var singleTable = TextTable(["activation", "s/epoch 1 thread", "all epochs", "x 1-thread floor", "speed-up on \(options.threads) threads",
+                                 "predicted x ideal floor"])
+    for one in singleThread {
+        guard let many = results.first(where: { $0.activation == one.activation }) else { continue }
+        let scaling = ThreadScaling(
+            threads: options.threads,
+            overSingleThreadFloor: Statistics.median(zip(one.epochSeconds, singleFloors).map { $0 / $1 }) ?? .nan,
+            speedup: one.medianEpochSeconds / many.medianEpochSeconds)
+        scalings[one.activation.rawValue] = scaling
+        singleTable.add([one.activation.rawValue, String(format: "%.3f", one.medianEpochSeconds),
+                         one.epochSeconds.map { String(format: "%.2f", $0) }.joined(separator: " "),
+                         String(format: "%.3f", scaling.overSingleThreadFloor), String(format: "%.2f", scaling.speedup),
+                         String(format: "%.3f", scaling.overIdealFloor)])
+    }
+    print(String(format: "1-thread floor measured before each round: %@ s",
+                 singleFloors.map { String(format: "%.3f", $0) }.joined(separator: " ")))
+    print(singleTable.rendered)
+    print(String(format: "sgemm alone on %d threads at once: %.2f x faster than on one (median over the rounds)",
+                 options.threads, Double(options.threads) / busyOverIdeal))
+}
+
 let loadAfter = MachineLoad.current()
 print("load average after: \(MachineLoad.describe(loadAfter))")
 // The target: every activation's median epoch at most 1.10 x the ideal floor.
 let slow = results.filter { overFloor($0) > 1.10 }.map(\.activation.rawValue)
 print(String(format: "target <= 1.10 x ideal floor (about %.3f s) for every activation: ", 1.10 * floorMedian)
       + (slow.isEmpty ? "ok" : "MISSED for \(slow.joined(separator: ", "))"))
+if !slow.isEmpty && !scalings.isEmpty {
+    print("  " + ThreadScaling.diagnosis(missed: slow, target: 1.10, scalings: Array(scalings.values),
+                                         busyOverIdeal: busyOverIdeal))
+}
 // The scheduler's choice: two trainings side by side on one thread each, against one on all threads.
 let pairKind = options.activations.contains(.relu) ? ActivationKind.relu : options.activations[0]
 var sideBySide: SideBySideBenchmark.Result?
@@ -140,10 +187,15 @@ let output = BenchResults(
     gemmFloorSeconds1Thread: sgemm.stepSeconds * Double(stepsPerEpoch),
     idealFloorSeconds: floorMedian,
     idealFloorSecondsRounds: floors,
-    busyFloorSeconds: busyFloor, sgemmGflopsPerThreadBusy: busy.gflops,
+    busyFloorSeconds: Statistics.median(busyFloors) ?? .nan, busyFloorSecondsRounds: busyFloors, sgemmGflopsPerThreadBusy: busy.gflops,
     coreScaling: cores.scaling, multiplyAddGflops1Thread: cores.oneThreadGflops, multiplyAddGflopsAllThreads: cores.allThreadsGflops,
     computeFloorSeconds: floorMedian * computeOverIdeal, trainEpochOverComputeFloor: byActivation { overFloor($0) / computeOverIdeal },
     trainEpochOverIdealFloor: byActivation(overFloor),
+    trainEpochSeconds1Thread: singleThread.isEmpty ? nil
+        : Dictionary(uniqueKeysWithValues: singleThread.map { ($0.activation.rawValue, $0.medianEpochSeconds) }),
+    trainEpochOverFloor1Thread: scalings.isEmpty ? nil : scalings.mapValues(\.overSingleThreadFloor),
+    trainThreadSpeedup: scalings.isEmpty ? nil : scalings.mapValues(\.speedup),
+    sgemmThreadSpeedup: Double(options.threads) / busyOverIdeal,
     sideBySideActivation: sideBySide?.activation.rawValue,
     sideBySideSecondsPerEpoch: sideBySide?.secondsPerEpoch,
     sgemmShapes: sgemm.shapes.map { .init(label: $0.shape.label, seconds: $0.medianSeconds, gflops: $0.gflops) })

@@ -6,12 +6,14 @@ import Testing
     @Test func defaults() throws {
         let o = try BenchOptions.parse([])
         #expect(o.epochs == 3 && o.threads == 2 && o.activations == ActivationKind.allCases)
-        #expect(o.output == "bench-results.json")
+        #expect(o.output == "bench-results.json" && o.singleThreadEpochs == 2)
     }
 
     @Test func values() throws {
         let o = try BenchOptions.parse(["--epochs", "5", "--threads", "1", "--activations", "relu,elu", "--output", "x.json"])
         #expect(o.epochs == 5 && o.threads == 1 && o.activations == [.relu, .elu] && o.output == "x.json")
+        #expect(try BenchOptions.parse(["--single-thread-epochs", "0"]).singleThreadEpochs == 0)
+        #expect(try BenchOptions.parse(["--single-thread-epochs", "4"]).singleThreadEpochs == 4)
     }
 
     @Test func badValuesNameTheOptionAndWhatWasExpected() {
@@ -21,6 +23,10 @@ import Testing
         }
         do { _ = try BenchOptions.parse(["--activations", "relu,gelu"]) } catch {
             #expect("\(error)".hasPrefix("option --activations: got 'relu,gelu', expected names from sigmoid,"))
+        }
+        #expect(throws: BenchError.self) { try BenchOptions.parse(["--single-thread-epochs", "-1"]) }
+        do { _ = try BenchOptions.parse(["--single-thread-epochs", "-1"]) } catch {
+            #expect("\(error)" == "option --single-thread-epochs: got '-1', expected a non-negative integer")
         }
         do { _ = try BenchOptions.parse(["--threads"]) } catch {
             #expect("\(error)" == "option --threads: missing value, expected a value")
