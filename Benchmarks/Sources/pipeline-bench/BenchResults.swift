@@ -60,11 +60,34 @@ struct BenchResults: Codable, Sendable {
     var trainEpochOverFloor1Thread: [String: Double]?
     var trainThreadSpeedup: [String: Double]?
     var sgemmThreadSpeedup: Double
+    /// Each product's seconds per epoch inside training (ProductTimesBenchmark), with more than one thread.
+    var productTimes: ProductTimes?
     /// Two trainings of this activation at once on one thread each: wall seconds per epoch of
     /// throughput (median round / 2), to compare with its `train_epoch_seconds` (SideBySideBenchmark).
     var sideBySideActivation: String?
     var sideBySideSecondsPerEpoch: Double?
     var sgemmShapes: [Shape]
+
+    struct ProductTimes: Codable, Sendable {
+        var activation: String
+        var epochSeconds1Thread: Double, epochSecondsThreads: Double
+        var cpuSeconds1Thread: Double, cpuSecondsThreads: Double
+        var products: [Product]
+
+        struct Product: Codable, Sendable {
+            var shape: String
+            var callsPerEpoch: Double, seconds1Thread: Double, secondsThreads: Double
+            enum CodingKeys: String, CodingKey {
+                case shape, callsPerEpoch = "calls_per_epoch", seconds1Thread = "seconds_1_thread", secondsThreads = "seconds_threads"
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case activation, products
+            case epochSeconds1Thread = "epoch_seconds_1_thread", epochSecondsThreads = "epoch_seconds_threads"
+            case cpuSeconds1Thread = "cpu_seconds_1_thread", cpuSecondsThreads = "cpu_seconds_threads"
+        }
+    }
 
     struct Shape: Codable, Sendable {
         var label: String
@@ -91,6 +114,7 @@ struct BenchResults: Codable, Sendable {
         case trainEpochOverIdealFloor = "train_epoch_over_ideal_floor"
         case trainEpochSeconds1Thread = "train_epoch_seconds_1_thread", trainEpochOverFloor1Thread = "train_epoch_over_floor_1_thread"
         case trainThreadSpeedup = "train_thread_speedup", sgemmThreadSpeedup = "sgemm_thread_speedup"
+        case productTimes = "product_times"
         case sideBySideActivation = "side_by_side_activation", sideBySideSecondsPerEpoch = "side_by_side_seconds_per_epoch"
         case gemmFloorSeconds1Thread = "gemm_floor_seconds_1_thread", sgemmShapes = "sgemm_shapes"
     }

@@ -139,6 +139,32 @@ if options.threads > 1 && options.singleThreadEpochs > 0 {
                  options.threads, Double(options.threads) / busyOverIdeal))
 }
 
+// Each product's time inside training, on one thread and on all (GemmTally).
+var productTimes: ProductTimesBenchmark.Result?
+if options.threads > 1 && options.singleThreadEpochs > 0 {
+    let kind = options.activations.contains(.relu) ? ActivationKind.relu : options.activations[0]
+    do {
+        productTimes = try ProductTimesBenchmark(data: data, epochs: options.singleThreadEpochs, threads: options.threads).run(kind)
+    } catch { fail("product times: \(error)") }
+    if let p = productTimes {
+        print("\(kind.rawValue): each product's seconds per epoch inside training (summed over threads), "
+              + "\(options.singleThreadEpochs) epochs on 1 thread and on \(options.threads), in turns:")
+        var productTable = TextTable(["sgemm call (m x n x k, op)", "calls/epoch", "s 1 thread", "s \(options.threads) threads", "ratio"])
+        for row in p.rows {
+            productTable.add([row.shape.description, String(format: "%.0f", row.callsPerEpoch),
+                              String(format: "%.3f", row.secondsOneThread), String(format: "%.3f", row.secondsThreads),
+                              String(format: "%.2f", row.ratio)])
+        }
+        productTable.add(["all products", "", String(format: "%.3f", p.productsOneThread), String(format: "%.3f", p.productsThreads),
+                          String(format: "%.2f", p.productsThreads / p.productsOneThread)])
+        productTable.add(["epoch, CPU", "", String(format: "%.3f", p.cpuOneThread), String(format: "%.3f", p.cpuThreads),
+                          String(format: "%.2f", p.cpuThreads / p.cpuOneThread)])
+        productTable.add(["epoch, wall", "", String(format: "%.3f", p.epochOneThread), String(format: "%.3f", p.epochThreads),
+                          String(format: "%.2f", p.epochThreads / p.epochOneThread)])
+        print(productTable.rendered)
+    }
+}
+
 let loadAfter = MachineLoad.current()
 print("load average after: \(MachineLoad.describe(loadAfter))")
 // The target: every activation's median epoch at most 1.10 x the ideal floor.
@@ -196,6 +222,12 @@ let output = BenchResults(
     trainEpochOverFloor1Thread: scalings.isEmpty ? nil : scalings.mapValues(\.overSingleThreadFloor),
     trainThreadSpeedup: scalings.isEmpty ? nil : scalings.mapValues(\.speedup),
     sgemmThreadSpeedup: Double(options.threads) / busyOverIdeal,
+    productTimes: productTimes.map { p in
+        .init(activation: p.activation.rawValue, epochSeconds1Thread: p.epochOneThread, epochSecondsThreads: p.epochThreads,
+              cpuSeconds1Thread: p.cpuOneThread, cpuSecondsThreads: p.cpuThreads,
+              products: p.rows.map { .init(shape: $0.shape.description, callsPerEpoch: $0.callsPerEpoch,
+                                          seconds1Thread: $0.secondsOneThread, secondsThreads: $0.secondsThreads) })
+    },
     sideBySideActivation: sideBySide?.activation.rawValue,
     sideBySideSecondsPerEpoch: sideBySide?.secondsPerEpoch,
     sgemmShapes: sgemm.shapes.map { .init(label: $0.shape.label, seconds: $0.medianSeconds, gflops: $0.gflops) })

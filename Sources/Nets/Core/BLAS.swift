@@ -32,11 +32,29 @@ public enum BLAS {
     /// C = alpha * op(A) * op(B) + beta * C over row-major storage with explicit
     /// leading dimensions. op(A) is m x k, op(B) is k x n, C is m x n; `transA`
     /// means A is stored k x m (transposed by flag, no copy), likewise `transB`.
+    /// Timed per shape while `GemmTally` is on.
     @inline(__always)
     public static func gemm(
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float = 1,
         a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        guard GemmTally.isOn else {
+            return sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
+                         a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
+              a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+        GemmTally.record(.init(m: m, n: n, k: k, transA: transA, transB: transB),
+                         nanoseconds: DispatchTime.now().uptimeNanoseconds - start)
+    }
+
+    @inline(__always)
+    private static func sgemm(
+        transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+        a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         // CBLAS's enum values: CblasRowMajor 101, CblasNoTrans 111, CblasTrans 112.
         library.sgemm(101, transA ? 112 : 111, transB ? 112 : 111,
