@@ -12,7 +12,8 @@ struct BenchOptions: Sendable {
     var sgemmRepeats = 100
     /// Epochs per activation on one thread as well, when `threads` > 1, to split
     /// the multiple of the ideal floor into the step's cost and the threads' gain
-    /// (`ThreadScaling`); 0 leaves them out.
+    /// (`ThreadScaling`), and the pairs of epochs for the product times
+    /// (`ProductTimesBenchmark`); 0 leaves both out.
     var singleThreadEpochs = 2
     var help = false
 
@@ -29,7 +30,8 @@ struct BenchOptions: Sendable {
           --sgemm-repeats R   timed calls per GEMM shape (default 100)
           --single-thread-epochs K
                               with --threads above 1, epochs per activation on
-                              one thread too (default 2; 0: none)
+                              one thread too, and pairs of epochs (1 thread, N)
+                              for the product times (default 2; 0: none)
         """
 
     /// Parses `arguments` (without the program name).
