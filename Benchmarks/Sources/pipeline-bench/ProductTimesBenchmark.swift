@@ -40,10 +40,7 @@ struct ProductTimesBenchmark {
             for (i, session) in [one, many].enumerated() {
                 GemmTally.start()
                 try session.timeEpoch()
-                for (shape, entry) in GemmTally.stop() {
-                    sums[i][shape, default: .init()].seconds += entry.seconds
-                    sums[i][shape, default: .init()].calls += entry.calls
-                }
+                for (shape, entry) in GemmTally.stop() { sums[i][shape, default: .init()].add(entry) }
             }
         }
         let e = Double(epochs)

@@ -32,7 +32,9 @@ let epochFlops = step.flops * Double(stepsPerEpoch)
 // moves both sides of the ratio.
 let sgemmBench = SgemmBenchmark(step: step, repeats: options.sgemmRepeats)
 let sgemm = sgemmBench.run()
-func idealFloor(_ r: SgemmBenchmark.Result) -> Double { r.stepSeconds * Double(stepsPerEpoch) / Double(options.threads) }
+/// An epoch of `r`'s step products on one thread, and that over the training's threads (perfect scaling).
+func singleThreadFloor(_ r: SgemmBenchmark.Result) -> Double { r.stepSeconds * Double(stepsPerEpoch) }
+func idealFloor(_ r: SgemmBenchmark.Result) -> Double { singleThreadFloor(r) / Double(options.threads) }
 var roundFloors: [Double] = [], roundBusyFloors: [Double] = []
 print("\(BLAS.configDescription)")
 print(String(format: "one epoch: %d steps of %d, %.1f GFLOP of matrix products", stepsPerEpoch, batch, epochFlops / 1e9))
@@ -44,7 +46,7 @@ for one in sgemm.shapes {
 shapeTable.add(["one step", String(format: "%.2f", sgemm.stepSeconds * 1e3), String(format: "%.0f", sgemm.gflops)])
 print(shapeTable.rendered)
 print(String(format: "GEMM floor per epoch at 1 thread: %.3f s; ideal floor at %d threads (perfect scaling): %.3f s",
-             sgemm.stepSeconds * Double(stepsPerEpoch), options.threads, idealFloor(sgemm)))
+             singleThreadFloor(sgemm), options.threads, idealFloor(sgemm)))
 print(String(format: "heap allocations inside sgemm per step: %.1f", sgemm.allocationsPerStep))
 // The same on every thread at once: the cost of sharing the machine, which no split can avoid.
 let busy = options.threads > 1 ? sgemmBench.runConcurrently(threads: options.threads) : sgemm
@@ -111,12 +113,15 @@ print(table.rendered)
 // step's own cost apart from the threads' gain (ThreadScaling).
 var scalings: [String: ThreadScaling] = [:]
 var singleThread: [TrainingBenchmark.Result] = []
+var productTimes: ProductTimesBenchmark.Result?
+/// The one activation timed for the product times and side by side: relu when timed.
+let pairKind = options.activations.contains(.relu) ? ActivationKind.relu : options.activations[0]
 if options.threads > 1 && options.singleThreadEpochs > 0 {
     print("the same on 1 thread, \(options.singleThreadEpochs) timed epochs per activation:")
     var singleFloors: [Double] = []
     do {
         singleThread = try TrainingBenchmark(data: data, epochs: options.singleThreadEpochs, threads: 1)
-            .run(options.activations, beforeRound: { _ in singleFloors.append(sgemmBench.run().stepSeconds * Double(stepsPerEpoch)) })
+            .run(options.activations, beforeRound: { _ in singleFloors.append(singleThreadFloor(sgemmBench.run())) })
     } catch { fail("training on 1 thread: \(error)") }
     var singleTable = TextTable(["activation", "s/epoch 1 thread", "all epochs", "x 1-thread floor", "speed-up on \(options.threads) threads",
                                  "predicted x ideal floor"])
@@ -137,32 +142,28 @@ if options.threads > 1 && options.singleThreadEpochs > 0 {
     print(singleTable.rendered)
     print(String(format: "sgemm alone on %d threads at once: %.2f x faster than on one (median over the rounds)",
                  options.threads, Double(options.threads) / busyOverIdeal))
-}
 
-// Each product's time inside training, on one thread and on all (GemmTally).
-var productTimes: ProductTimesBenchmark.Result?
-if options.threads > 1 && options.singleThreadEpochs > 0 {
-    let kind = options.activations.contains(.relu) ? ActivationKind.relu : options.activations[0]
+    // Each product's time inside training, on one thread and on all (GemmTally).
+    let p: ProductTimesBenchmark.Result
     do {
-        productTimes = try ProductTimesBenchmark(data: data, epochs: options.singleThreadEpochs, threads: options.threads).run(kind)
+        p = try ProductTimesBenchmark(data: data, epochs: options.singleThreadEpochs, threads: options.threads).run(pairKind)
     } catch { fail("product times: \(error)") }
-    if let p = productTimes {
-        print("\(kind.rawValue): each product's seconds per epoch inside training (summed over threads), "
-              + "\(options.singleThreadEpochs) epochs on 1 thread and on \(options.threads), in turns:")
-        var productTable = TextTable(["sgemm call (m x n x k, op)", "calls/epoch", "s 1 thread", "s \(options.threads) threads", "ratio"])
-        for row in p.rows {
-            productTable.add([row.shape.description, String(format: "%.0f", row.callsPerEpoch),
-                              String(format: "%.3f", row.secondsOneThread), String(format: "%.3f", row.secondsThreads),
-                              String(format: "%.2f", row.ratio)])
-        }
-        productTable.add(["all products", "", String(format: "%.3f", p.productsOneThread), String(format: "%.3f", p.productsThreads),
-                          String(format: "%.2f", p.productsThreads / p.productsOneThread)])
-        productTable.add(["epoch, CPU", "", String(format: "%.3f", p.cpuOneThread), String(format: "%.3f", p.cpuThreads),
-                          String(format: "%.2f", p.cpuThreads / p.cpuOneThread)])
-        productTable.add(["epoch, wall", "", String(format: "%.3f", p.epochOneThread), String(format: "%.3f", p.epochThreads),
-                          String(format: "%.2f", p.epochThreads / p.epochOneThread)])
-        print(productTable.rendered)
+    productTimes = p
+    print("\(pairKind.rawValue): each product's seconds per epoch inside training (summed over threads), "
+          + "\(options.singleThreadEpochs) epochs on 1 thread and on \(options.threads), in turns:")
+    var productTable = TextTable(["sgemm call (m x n x k, op)", "calls/epoch", "s 1 thread", "s \(options.threads) threads", "ratio"])
+    for row in p.rows {
+        productTable.add([row.shape.description, String(format: "%.0f", row.callsPerEpoch),
+                          String(format: "%.3f", row.secondsOneThread), String(format: "%.3f", row.secondsThreads),
+                          String(format: "%.2f", row.ratio)])
     }
+    productTable.add(["all products", "", String(format: "%.3f", p.productsOneThread), String(format: "%.3f", p.productsThreads),
+                      String(format: "%.2f", p.productsThreads / p.productsOneThread)])
+    productTable.add(["epoch, CPU", "", String(format: "%.3f", p.cpuOneThread), String(format: "%.3f", p.cpuThreads),
+                      String(format: "%.2f", p.cpuThreads / p.cpuOneThread)])
+    productTable.add(["epoch, wall", "", String(format: "%.3f", p.epochOneThread), String(format: "%.3f", p.epochThreads),
+                      String(format: "%.2f", p.epochThreads / p.epochOneThread)])
+    print(productTable.rendered)
 }
 
 let loadAfter = MachineLoad.current()
@@ -176,7 +177,6 @@ if !slow.isEmpty && !scalings.isEmpty {
                                          busyOverIdeal: busyOverIdeal))
 }
 // The scheduler's choice: two trainings side by side on one thread each, against one on all threads.
-let pairKind = options.activations.contains(.relu) ? ActivationKind.relu : options.activations[0]
 var sideBySide: SideBySideBenchmark.Result?
 if options.threads == 2 && ProcessInfo.processInfo.activeProcessorCount >= 2 {
     do { sideBySide = try SideBySideBenchmark(data: data, epochs: options.epochs).run(pairKind) } catch { fail("training side by side: \(error)") }
@@ -210,7 +210,7 @@ let output = BenchResults(
     evalImagesPerSecond: byActivation(\.evaluationImagesPerSecond),
     modelSHA256: byActivation(\.modelSHA256),
     sgemmGflops1Thread: sgemm.gflops,
-    gemmFloorSeconds1Thread: sgemm.stepSeconds * Double(stepsPerEpoch),
+    gemmFloorSeconds1Thread: singleThreadFloor(sgemm),
     idealFloorSeconds: floorMedian,
     idealFloorSecondsRounds: floors,
     busyFloorSeconds: Statistics.median(busyFloors) ?? .nan, busyFloorSecondsRounds: busyFloors, sgemmGflopsPerThreadBusy: busy.gflops,

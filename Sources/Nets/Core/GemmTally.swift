@@ -28,6 +28,7 @@ public enum GemmTally {
         public var seconds: Double = 0
         public var calls = 0
         public init(seconds: Double = 0, calls: Int = 0) { self.seconds = seconds; self.calls = calls }
+        public mutating func add(_ other: Entry) { seconds += other.seconds; calls += other.calls }
     }
 
     static let enabled = Atomic<Bool>(false)
@@ -49,9 +50,6 @@ public enum GemmTally {
     @inline(__always) static var isOn: Bool { enabled.load(ordering: .relaxed) }
 
     static func record(_ shape: Shape, nanoseconds: UInt64) {
-        entries.withLock {
-            $0[shape, default: Entry()].seconds += Double(nanoseconds) * 1e-9
-            $0[shape, default: Entry()].calls += 1
-        }
+        entries.withLock { $0[shape, default: Entry()].add(Entry(seconds: Double(nanoseconds) * 1e-9, calls: 1)) }
     }
 }
