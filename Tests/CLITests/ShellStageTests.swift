@@ -69,3 +69,25 @@ func interruptStopsTheWholeShellProcessGroup(sig: Int32) throws {
     #expect(e.code == 0)
     #expect(e.stderr == "e: out\ne: err\ne: tail\n")
 }
+
+/// A stage's command inherits stdin, stdout and stderr only: not the engine's
+/// lock files, nor what `pipeline`'s own parent left open (fd 7 here), which a
+/// daemon the command leaves behind would otherwise hold open (a parent that
+/// waits for a pipe to close, a lock never released).
+@Test func shellStageInheritsOnlyTheStandardDescriptors() throws {
+    let cli = try CLI(pipeline: #"""
+    {"version": 1, "stages": {"s": {"kind": "shell", "params": {"cmd": "ls /proc/self/fd > $OUT/fds.txt"}}},
+     "outputs": [{"stage": "s", "file": "fds.txt", "path": "fds.txt"}]}
+    """#)
+    let bin = try #require(CLI.binary)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", "exec 7</dev/null; exec \"$0\" run -j 1 > /dev/null", bin.path]
+    p.currentDirectoryURL = cli.dir
+    p.environment = ProcessInfo.processInfo.environment.filter { $0.key != "PIPELINE_CACHE_DIR" }
+    try p.run()
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
+    // 3 is the directory `ls` itself has open while it lists it.
+    #expect(cli.read("fds.txt") == "0\n1\n2\n3\n")
+}

@@ -6,6 +6,10 @@ import Foundation
 /// - The command runs in `directory`, with exactly `environment`, stdin from
 ///   /dev/null, and stdout and stderr merged into one pipe whose lines go to
 ///   `output` as they come (a last line without a newline is passed too).
+/// - It inherits no other descriptor: not the engine's lock files, not another
+///   stage's pipe, not whatever the engine's own parent left open. (A daemon a
+///   command leaves running would otherwise hold those open: a lock never
+///   released, a parent that waits for a pipe to close.)
 /// - It is the leader of its own process group, with SIGINT, SIGTERM, SIGHUP,
 ///   SIGQUIT and SIGPIPE at their default actions and no signal blocked (the
 ///   engine ignores SIGINT/SIGTERM, and ignored signals survive exec).
@@ -26,6 +30,11 @@ enum ShellProcess {
     /// (dlsym with a nil handle is RTLD_DEFAULT.)
     static let addChdir: AddChdir? = dlsym(nil, "posix_spawn_file_actions_addchdir_np")
         .map { unsafeBitCast($0, to: AddChdir.self) }
+    /// glibc's posix_spawn_file_actions_addclosefrom_np (2.34+): closes every
+    /// descriptor from the given one up in the child.
+    typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    static let addCloseFrom: AddCloseFrom? = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np")
+        .map { unsafeBitCast($0, to: AddCloseFrom.self) }
 
     /// Seconds between SIGTERM and SIGKILL.
     static let grace = 1.0
@@ -35,6 +44,8 @@ enum ShellProcess {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw StageError("cannot create a pipe: \(String(cString: strerror(errno)))") }
         let (readEnd, writeEnd) = (fds[0], fds[1])
+        // Also close-on-exec, for children the engine starts by other means (gnuplot, git).
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         defer { close(readEnd) }
 
         var actions = posix_spawn_file_actions_t()
@@ -47,6 +58,8 @@ enum ShellProcess {
         posix_spawn_file_actions_addclose(&actions, writeEnd)
         guard let addchdir = addChdir else { throw StageError("posix_spawn_file_actions_addchdir_np is missing (glibc 2.29 or later needed)") }
         _ = addchdir(&actions, directory.path)
+        guard let addclosefrom = addCloseFrom else { throw StageError("posix_spawn_file_actions_addclosefrom_np is missing (glibc 2.34 or later needed)") }
+        _ = addclosefrom(&actions, 3)
 
         var attr = posix_spawnattr_t()
         posix_spawnattr_init(&attr)
