@@ -41,6 +41,8 @@ enum ShellProcess {
 
     static func run(command: String, directory: URL, environment: [String: String], cancellation: Cancellation,
                     output: @escaping (String) -> Void) throws -> (termination: Termination, interrupted: Bool) {
+        guard let addchdir = addChdir else { throw StageError("posix_spawn_file_actions_addchdir_np is missing (glibc 2.29 or later needed)") }
+        guard let addclosefrom = addCloseFrom else { throw StageError("posix_spawn_file_actions_addclosefrom_np is missing (glibc 2.34 or later needed)") }
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw StageError("cannot create a pipe: \(String(cString: strerror(errno)))") }
         let (readEnd, writeEnd) = (fds[0], fds[1])
@@ -56,9 +58,7 @@ enum ShellProcess {
         posix_spawn_file_actions_adddup2(&actions, writeEnd, 2)
         posix_spawn_file_actions_addclose(&actions, readEnd)
         posix_spawn_file_actions_addclose(&actions, writeEnd)
-        guard let addchdir = addChdir else { throw StageError("posix_spawn_file_actions_addchdir_np is missing (glibc 2.29 or later needed)") }
         _ = addchdir(&actions, directory.path)
-        guard let addclosefrom = addCloseFrom else { throw StageError("posix_spawn_file_actions_addclosefrom_np is missing (glibc 2.34 or later needed)") }
         _ = addclosefrom(&actions, 3)
 
         var attr = posix_spawnattr_t()
