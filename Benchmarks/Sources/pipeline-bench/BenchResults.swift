@@ -14,6 +14,8 @@ struct BenchResults: Codable, Sendable {
     var stepsPerEpoch: Int
     /// FLOPs of the matrix products of one epoch, in GFLOP.
     var epochGflop: Double
+    /// FLOPs of the validation pass after each epoch (forward only), in GFLOP.
+    var validationGflop: Double
     var trainEpochSeconds: [String: Double]
     var trainEpochSecondsAll: [String: [Double]]
     var trainEpochSecondsMin: [String: Double]
@@ -99,7 +101,7 @@ struct BenchResults: Codable, Sendable {
         case measuredAt = "measured_at", loadAverageBefore = "load_average_before"
         case loadAverageAfter = "load_average_after", openblas, threads
         case epochsTimed = "epochs_timed", batchSize = "batch_size", stepsPerEpoch = "steps_per_epoch"
-        case epochGflop = "epoch_gflop", trainEpochSeconds = "train_epoch_seconds"
+        case epochGflop = "epoch_gflop", validationGflop = "validation_gflop", trainEpochSeconds = "train_epoch_seconds"
         case trainEpochSecondsAll = "train_epoch_seconds_all", trainEpochSecondsMin = "train_epoch_seconds_min"
         case trainEpochCPUSeconds = "train_epoch_cpu_seconds", trainSamplesPerSecond = "train_samples_per_second"
         case trainGflops = "train_gflops", allocationsPerStep = "allocations_per_step"

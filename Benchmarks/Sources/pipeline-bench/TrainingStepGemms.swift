@@ -32,4 +32,10 @@ struct TrainingStepGemms: Sendable {
 
     /// Floating-point operations of the products of one step.
     var flops: Double { shapes.reduce(0) { $0 + $1.flops } }
+
+    /// Floating-point operations of one image's forward pass (an evaluation):
+    /// 2 x in x out per layer.
+    var forwardFlopsPerImage: Double {
+        zip(sizes, sizes.dropFirst()).reduce(0) { $0 + 2 * Double($1.0 * $1.1) }
+    }
 }

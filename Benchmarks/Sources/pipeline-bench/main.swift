@@ -199,6 +199,7 @@ let output = BenchResults(
     loadAverageBefore: loadBefore, loadAverageAfter: loadAfter,
     openblas: BLAS.configDescription, threads: options.threads, epochsTimed: options.epochs,
     batchSize: batch, stepsPerEpoch: stepsPerEpoch, epochGflop: epochFlops / 1e9,
+    validationGflop: Double(data.validation.count) * step.forwardFlopsPerImage / 1e9,
     trainEpochSeconds: byActivation(\.medianEpochSeconds),
     trainEpochSecondsAll: byActivation(\.epochSeconds),
     trainEpochSecondsMin: byActivation(\.fastestEpochSeconds),

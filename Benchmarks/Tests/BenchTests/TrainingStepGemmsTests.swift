@@ -31,4 +31,10 @@ import Testing
         // forward and again for weight gradients; input gradients skip layer 1's 401,408.
         #expect(step.flops == 2 * 256 * Double(632_064 * 2 + 632_064 - 401_408))
     }
+
+    @Test func anEvaluationIsOneForwardPassPerImage() {
+        #expect(step.forwardFlopsPerImage == 2 * 632_064)
+        // The study's validation pass, 10,000 images after every epoch: about 12.6 GFLOP.
+        #expect(abs(10_000 * step.forwardFlopsPerImage / 1e9 - 12.64) < 0.01)
+    }
 }
