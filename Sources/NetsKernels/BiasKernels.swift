@@ -18,3 +18,10 @@ public func columnSums(_ m: UnsafePointer<Float>, rows: Int, stride: Int, column
         for c in 0..<n { o[c] += row[c] }
     }
 }
+
+/// grad[i] *= d[i] for i < count: the backward pass through an activation whose
+/// derivative the forward pass stored (`Activation.storesDerivative`).
+@inline(never)
+public func multiplyElementwise(_ grad: UnsafeMutablePointer<Float>, by d: UnsafePointer<Float>, count: Int) {
+    for i in 0..<count { grad[i] *= d[i] }
+}

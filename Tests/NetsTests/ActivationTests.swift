@@ -82,6 +82,25 @@ import Testing
             f.multiplyByDerivative(gp.baseAddress!, z: z, y: y, count: rows * cols)
         }
         for i in 0..<(rows * cols) { #expect(g[i] == gIn[i] * f.derivative(x: z[i], y: y[i])) }
+
+        // The training forward pass's form: the same z and y, and f' stored with
+        // derivative(x:y:)'s bits; multiplying by it is the backward pass.
+        var z2 = zIn, y2 = [Float](repeating: 0, count: rows * cols), d = y2
+        z2.withUnsafeMutableBufferPointer { zp in
+            bias.withUnsafeBufferPointer { bp in
+                y2.withUnsafeMutableBufferPointer { yp in
+                    d.withUnsafeMutableBufferPointer { dp in
+                        f.addBiasApplyAndDifferentiate(z: zp.baseAddress!, bias: bp.baseAddress!, y: yp.baseAddress!,
+                                                       d: dp.baseAddress!, rows: rows, cols: cols)
+                    }
+                }
+            }
+        }
+        #expect(z2.map(\.bitPattern) == z.map(\.bitPattern) && y2.map(\.bitPattern) == y.map(\.bitPattern))
+        #expect(d.map(\.bitPattern) == (0..<(rows * cols)).map { f.derivative(x: z[$0], y: y[$0]).bitPattern })
+        var g2 = gIn
+        g2.withUnsafeMutableBufferPointer { multiplyElementwise($0.baseAddress!, by: d, count: rows * cols) }
+        #expect(g2.map(\.bitPattern) == g.map(\.bitPattern))
     }
 
     @Test func registryIsConsistent() {

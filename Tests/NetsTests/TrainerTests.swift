@@ -70,6 +70,34 @@ import Testing
         #expect(fused.optimizer.velocities == sgd.velocities)
     }
 
+    /// ELU and Swish store f' in the forward pass (`Activation.storesDerivative`);
+    /// the backward pass must get the bits it gets when computing f' itself.
+    @Test(arguments: [ActivationKind.elu, .swish], [1, 2])
+    func storedDerivativesGiveTheBitsOfComputedOnes(kind: ActivationKind, threads: Int) throws {
+        var config = config
+        config.activation = kind
+        #expect(type(of: kind.function).storesDerivative)
+        let model = try randomModel(config, seed: 5)
+        let data = try syntheticImages(count: 100, seed: 6)
+        let batch = try PixelNormalization.batch(data, indices: Array(0..<100))
+        let stored = Workspace(sizes: model.sizes, capacity: 100, threads: threads)
+        stored.load(batch, labels: data.labels)
+        let storedLoss = model.step(stored, rows: 100).loss
+
+        let computed = Workspace(sizes: model.sizes, capacity: 100, threads: threads)
+        computed.load(batch, labels: data.labels)
+        model.forward(computed, rows: 100)
+        let computedLoss = SoftmaxCrossEntropy.evaluate(
+            logits: computed.z[model.weights.count - 1].pointer, labels: computed.labels, rows: 100,
+            classes: 10, gradient: computed.delta[model.weights.count - 1].pointer).loss
+        model.backward(computed, rows: 100)
+
+        #expect(storedLoss == computedLoss)
+        for (a, b) in zip(stored.weightGrad + stored.biasGrad + stored.delta, computed.weightGrad + computed.biasGrad + computed.delta) {
+            #expect(a.array().map(\.bitPattern) == b.array().map(\.bitPattern))
+        }
+    }
+
     @Test func lanesSplitRowsAndColumnsAsDocumented() {
         #expect(Lanes.rows(0, of: 256) == 0..<128 && Lanes.rows(1, of: 256) == 128..<256)
         #expect(Lanes.rows(0, of: 5) == 0..<3 && Lanes.rows(1, of: 5) == 3..<5)

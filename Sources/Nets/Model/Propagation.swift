@@ -10,23 +10,27 @@
 /// workspace's thread count.
 extension MLP {
     /// Forward pass over the first `rows` rows of `ws.input` (gathered from
-    /// `source` first when given); the logits end up in `ws.z.last`.
-    func forward(_ ws: Workspace, rows: Int, source: BatchSource? = nil) {
+    /// `source` first when given); the logits end up in `ws.z.last`. With
+    /// `derivatives`, f'(z_i) of every hidden layer is stored there too.
+    func forward(_ ws: Workspace, rows: Int, source: BatchSource? = nil,
+                 derivatives: [UnsafeMutablePointer<Float>]? = nil) {
         let parts = ws.lanes
         ws.pool.run(ForwardJob(layers: ws.layers(of: self), activation: activation, source: source,
-                               rows: rows, parts: parts), parts: parts)
+                               derivatives: derivatives, rows: rows, parts: parts), parts: parts)
     }
 
-    /// Backward pass: expects `ws.delta.last` to hold dL/dlogits for `rows` rows;
+    /// Backward pass: expects `ws.delta.last` to hold dL/dlogits for `rows` rows,
+    /// and `derivatives`, when given, to hold what the forward pass stored there;
     /// fills every `ws.delta`, `ws.weightGrad` and `ws.biasGrad` (and `ws.inputGrad`
     /// when `inputGradient`), and applies `update` to the parameters when given
     /// (not together with `inputGradient`, which reads the first layer's W).
-    func backward(_ ws: Workspace, rows: Int, inputGradient: Bool = false, update: ParameterUpdate? = nil) {
+    func backward(_ ws: Workspace, rows: Int, inputGradient: Bool = false, update: ParameterUpdate? = nil,
+                  derivatives: [UnsafeMutablePointer<Float>]? = nil) {
         precondition(update == nil || !inputGradient, "backward: an update with the input gradient")
         let parts = ws.lanes
         let base = ws.progress.current + 1
         ws.progress.publish(base)  // before the pass starts: no lane waits on the last pass's values
-        ws.pool.run(BackwardJob(layers: ws.layers(of: self), activation: activation,
+        ws.pool.run(BackwardJob(layers: ws.layers(of: self), activation: activation, derivatives: derivatives,
                                 inputGradient: inputGradient ? ws.ensureInputGradient().pointer : nil,
                                 update: update, progress: ws.progress, base: base, rows: rows, parts: parts),
                     parts: parts)
@@ -36,11 +40,12 @@ extension MLP {
     /// Returns the mean loss and correct count.
     func step(_ ws: Workspace, rows: Int, source: BatchSource? = nil, inputGradient: Bool = false,
               update: ParameterUpdate? = nil) -> (loss: Float, correct: Int) {
-        forward(ws, rows: rows, source: source)
+        let derivatives = type(of: activation).storesDerivative ? ws.ensureDerivatives() : nil
+        forward(ws, rows: rows, source: source, derivatives: derivatives)
         let result = SoftmaxCrossEntropy.evaluate(
             logits: ws.z[weights.count - 1].pointer, labels: ws.labels,
             rows: rows, classes: sizes[sizes.count - 1], gradient: ws.delta[weights.count - 1].pointer)
-        backward(ws, rows: rows, inputGradient: inputGradient, update: update)
+        backward(ws, rows: rows, inputGradient: inputGradient, update: update, derivatives: derivatives)
         return result
     }
 }

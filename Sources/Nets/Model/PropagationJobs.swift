@@ -30,6 +30,9 @@ struct ForwardJob: LaneJob {
     let layers: [LayerBuffers]
     let activation: any Activation
     let source: BatchSource?
+    /// Where to store f'(z_i) of each hidden layer for the backward pass (a
+    /// training step, `Activation.storesDerivative`); nil: not stored.
+    let derivatives: [UnsafeMutablePointer<Float>]?
     let rows: Int, parts: Int
 
     func runLane(_ lane: Int) {
@@ -37,11 +40,14 @@ struct ForwardJob: LaneJob {
         guard !mine.isEmpty else { return }
         source?.gather(rows: mine, into: layers[0].x)
         let r0 = mine.lowerBound, n = mine.count
-        for l in layers {
+        for (i, l) in layers.enumerated() {
             let zr = l.z + r0 * l.outF
             BLAS.gemm(transA: false, transB: true, m: n, n: l.outF, k: l.inF,
                       a: l.x + r0 * l.inF, lda: l.inF, b: l.w, ldb: l.inF, c: zr, ldc: l.outF)
-            if let y = l.y {
+            if let y = l.y, let d = derivatives?[i] {
+                activation.addBiasApplyAndDifferentiate(z: zr, bias: l.b, y: y + r0 * l.outF, d: d + r0 * l.outF,
+                                                        rows: n, cols: l.outF)
+            } else if let y = l.y {
                 activation.addBiasAndApply(z: zr, bias: l.b, y: y + r0 * l.outF, rows: n, cols: l.outF)
             } else {
                 addBias(zr, l.b, rows: n, cols: l.outF)
@@ -52,7 +58,8 @@ struct ForwardJob: LaneJob {
 
 /// The backward pass from the top layer's delta (`Lanes`):
 /// - lane 1, for i from the top down to 1: dL/dx_i = delta_i W_i (one call,
-///   every batch row), times f'(z_{i-1}) in place into delta_{i-1}; publishes
+///   every batch row), times f'(z_{i-1}) (stored by the forward pass, or
+///   computed here) in place into delta_{i-1}; publishes
 ///   its progress after each layer. Then dL/dx_0 into `inputGradient` when
 ///   given, then its columns of dW_0.
 /// - lane 0, for i from the top down to 1: waits for delta_i, then
@@ -63,6 +70,9 @@ struct BackwardJob: LaneJob {
     static let serialOrder = (1, 0)
     let layers: [LayerBuffers]
     let activation: any Activation
+    /// f'(z_i) of each hidden layer as the forward pass stored it (`ForwardJob`),
+    /// or nil: then f' is computed here from z and y.
+    let derivatives: [UnsafeMutablePointer<Float>]?
     let inputGradient: UnsafeMutablePointer<Float>?
     let update: ParameterUpdate?
     let progress: LaneProgress
@@ -77,7 +87,9 @@ struct BackwardJob: LaneJob {
                 let l = layers[i], below = layers[i - 1]
                 BLAS.gemm(transA: false, transB: false, m: rows, n: l.inF, k: l.outF,
                           a: l.delta, lda: l.outF, b: l.w, ldb: l.inF, c: below.delta, ldc: l.inF)
-                if let y = below.y {
+                if let d = derivatives?[i - 1] {
+                    multiplyElementwise(below.delta, by: d, count: rows * l.inF)
+                } else if let y = below.y {
                     activation.multiplyByDerivative(below.delta, z: below.z, y: y, count: rows * l.inF)
                 }
                 progress.publish(base + top - i + 1)

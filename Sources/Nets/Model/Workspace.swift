@@ -39,6 +39,10 @@ final class Workspace {
     let progress = LaneProgress()
     /// dL/dinput, allocated only when a caller asks for it (never in training).
     private(set) var inputGrad: FloatBuffer?
+    /// f'(z_i) for every hidden layer, allocated on a step's first use for an
+    /// activation that `storesDerivative`, and their pointers.
+    private var derivativeBuffers: [FloatBuffer] = []
+    private var derivativePointers: [UnsafeMutablePointer<Float>] = []
 
     /// `threads`: how many threads the passes use (results do not depend on it).
     init(sizes: [Int], capacity: Int, threads: Int = 1) {
@@ -73,6 +77,15 @@ final class Workspace {
         return layers
     }
     private var layerCache: (model: MLP, layers: [LayerBuffers])?
+
+    /// Room for f'(z_i) of every hidden layer (capacity x width each), made once.
+    func ensureDerivatives() -> [UnsafeMutablePointer<Float>] {
+        if derivativePointers.isEmpty {
+            derivativeBuffers = a.map { FloatBuffer(count: $0.count) }
+            derivativePointers = derivativeBuffers.map(\.pointer)
+        }
+        return derivativePointers
+    }
 
     func ensureInputGradient() -> FloatBuffer {
         if let buffer = inputGrad { return buffer }

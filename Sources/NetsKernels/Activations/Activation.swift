@@ -14,6 +14,13 @@
 public protocol Activation: Sendable {
     /// The stable identifier used in configs and checkpoints (`ActivationKind` raw value).
     static var id: String { get }
+    /// Whether a training step's forward pass computes f' and stores it for the
+    /// backward pass (`addBiasApplyAndDifferentiate`, then `multiplyElementwise`)
+    /// rather than the backward pass computing it from z and y. Worth it where f'
+    /// needs an exp of its own (ELU, Swish: 4 % off a 2-thread epoch, 2 % off a
+    /// 1-thread one); elsewhere the stored derivative's extra memory pass cost
+    /// 1-3 % (docs/benchmarks.md, session 9). The bits are the same either way.
+    static var storesDerivative: Bool { get }
     /// The name shown in reports, e.g. "LeakyReLU".
     static var displayName: String { get }
     func value(_ x: Float) -> Float
@@ -26,9 +33,31 @@ public protocol Activation: Sendable {
     /// Backward through f in place: `grad[i] *= f'(z[i], y[i])` for i < count.
     func multiplyByDerivative(_ grad: UnsafeMutablePointer<Float>, z: UnsafePointer<Float>,
                               y: UnsafePointer<Float>, count: Int)
+    /// `addBiasAndApply`, and also `d[r, c] = f'(z[r, c], y[r, c])`, with the
+    /// same bits as `derivative(x:y:)`; one pass shares f's work with f' (an exp).
+    func addBiasApplyAndDifferentiate(z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>,
+                                      y: UnsafeMutablePointer<Float>, d: UnsafeMutablePointer<Float>,
+                                      rows: Int, cols: Int)
 }
 
 extension Activation {
+    public static var storesDerivative: Bool { false }
+
+    public func addBiasApplyAndDifferentiate(z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>,
+                                             y: UnsafeMutablePointer<Float>, d: UnsafeMutablePointer<Float>,
+                                             rows: Int, cols: Int) {
+        for r in 0..<rows {
+            let zr = z + r * cols, yr = y + r * cols, dr = d + r * cols
+            for c in 0..<cols {
+                let v = zr[c] + bias[c]
+                let fv = value(v)
+                zr[c] = v
+                yr[c] = fv
+                dr[c] = derivative(x: v, y: fv)
+            }
+        }
+    }
+
     public func addBiasAndApply(z: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>,
                                 y: UnsafeMutablePointer<Float>, rows: Int, cols: Int) {
         for r in 0..<rows {

@@ -5,6 +5,8 @@
 public struct ELU: Activation {
     public static let id = "elu"
     public static let displayName = "ELU"
+    /// f' needs an exp of its own: the forward pass, which has it, stores f'.
+    public static let storesDerivative = true
     public init() {}
     @inline(__always) public func value(_ x: Float) -> Float {
         let e = vectorExp(x) - 1

@@ -4,6 +4,8 @@
 public struct Swish: Activation {
     public static let id = "swish"
     public static let displayName = "Swish"
+    /// f' needs an exp of its own: the forward pass, which has it, stores f'.
+    public static let storesDerivative = true
     public init() {}
     @inline(__always) public func value(_ x: Float) -> Float { x * (1 / (1 + vectorExp(-x))) }
     @inline(__always) public func derivative(x: Float, y: Float) -> Float {
