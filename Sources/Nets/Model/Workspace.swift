@@ -40,7 +40,8 @@ final class Workspace {
     /// dL/dinput, allocated only when a caller asks for it (never in training).
     private(set) var inputGrad: FloatBuffer?
     /// f'(z_i) for every hidden layer, allocated on a step's first use for an
-    /// activation that `storesDerivative`, and their pointers.
+    /// activation that `storesDerivative`, and their pointers (kept, so a step
+    /// allocates nothing).
     private var derivativeBuffers: [FloatBuffer] = []
     private var derivativePointers: [UnsafeMutablePointer<Float>] = []
 
